@@ -1,0 +1,94 @@
+import { auditTable, tenantPredicate } from '@footprint/db';
+import { date, index, numeric, pgPolicy, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const childrenSchema = pgSchema('children');
+
+const tenantIsolation = pgPolicy('tenant_isolation', {
+  for: 'all',
+  using: tenantPredicate,
+  withCheck: tenantPredicate,
+});
+
+/** A child known to the council, keyed by the council's own CHILD identifier (SSDA903 header). */
+export const children = childrenSchema
+  .table(
+    'children',
+    {
+      tenantId: text('tenant_id').notNull(),
+      id: text('id').notNull(),
+      givenName: text('given_name'),
+      familyName: text('family_name'),
+      sex: text('sex').notNull(),
+      dateOfBirth: date('date_of_birth').notNull(),
+      ethnicity: text('ethnicity').notNull(),
+      upn: text('upn'),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.id] }), tenantIsolation],
+  )
+  .enableRLS();
+
+/** One SSDA903 episode: a spell with one legal status and placement. */
+export const episodes = childrenSchema
+  .table(
+    'episodes',
+    {
+      tenantId: text('tenant_id').notNull(),
+      childId: text('child_id').notNull(),
+      startDate: date('start_date').notNull(),
+      reasonNewEpisode: text('reason_new_episode').notNull(),
+      legalStatus: text('legal_status').notNull(),
+      categoryOfNeed: text('category_of_need'),
+      placement: text('placement').notNull(),
+      placementProvider: text('placement_provider'),
+      endDate: date('end_date'),
+      reasonEnded: text('reason_ended'),
+      reasonPlaceChange: text('reason_place_change'),
+      homePostcode: text('home_postcode'),
+      placementPostcode: text('placement_postcode'),
+      urn: text('urn'),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.childId, t.startDate] }), tenantIsolation],
+  )
+  .enableRLS();
+
+/** Reviewing officers and their managers, as the council's staff records name them. */
+export const staff = childrenSchema
+  .table(
+    'staff',
+    {
+      tenantId: text('tenant_id').notNull(),
+      id: text('id').notNull(),
+      name: text('name').notNull(),
+      role: text('role').notNull(),
+      fte: numeric('fte', { precision: 4, scale: 2, mode: 'number' }).notNull(),
+      employment: text('employment'),
+      startDate: date('start_date').notNull(),
+      endDate: date('end_date'),
+      ethnicity: text('ethnicity'),
+      sex: text('sex'),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.id] }), tenantIsolation],
+  )
+  .enableRLS();
+
+/** Which IRO holds which child, from when; one open allocation per child at a time. */
+export const allocations = childrenSchema
+  .table(
+    'allocations',
+    {
+      tenantId: text('tenant_id').notNull(),
+      childId: text('child_id').notNull(),
+      iroId: text('iro_id').notNull(),
+      startDate: date('start_date').notNull(),
+      endDate: date('end_date'),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.childId, t.startDate] }),
+      index().on(t.tenantId, t.iroId),
+      tenantIsolation,
+    ],
+  )
+  .enableRLS();
+
+export const audit = auditTable(childrenSchema);

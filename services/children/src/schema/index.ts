@@ -1,0 +1,6 @@
+import { builder } from '../builder.ts';
+import './child.ts';
+import './staff.ts';
+import './allocation.ts';
+
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
