@@ -14,7 +14,7 @@ export const midwayReviewDueFor = (
   midwayReviewsOn: boolean,
 ): IsoDate | null => (midwayReviewsOn && lastReview !== null ? midwayReviewDue(lastReview, nextDue) : null);
 
-/** Whether a midway review dated in [from, to] was held by its due date. */
+/** Whether a midway review was held after the last review and by its due date. */
 export const midwayReviewHeldOnTime = (
   midwayDates: readonly IsoDate[],
   lastReview: IsoDate,
@@ -29,7 +29,8 @@ export const countMidwayReviews = (
   rows: readonly { child: string; date: IsoDate }[],
   from: IsoDate,
   to: IsoDate,
-): number => new Set(rows.filter((r) => r.date >= from && r.date <= to).map((r) => `${r.child}|${r.date}`)).size;
+): number =>
+  new Set(rows.filter((r) => r.date >= from && r.date <= to).map((r) => `${r.child}|${r.date}`)).size;
 
 export type Recommendation = { due: IsoDate; completed?: IsoDate | null };
 

@@ -12,8 +12,7 @@ export type ReportingYear = { year: number; start: IsoDate; end: IsoDate };
 const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UK_PATTERN = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
-export const isLeapYear = (year: number): boolean =>
-  (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
 export const daysInMonth = (year: number, month: number): number => {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
@@ -64,7 +63,8 @@ export const toIsoDate = (input: string): IsoDate => {
 };
 
 /** `dd/mm/yyyy`, the form the 903 export and UK readers expect. */
-export const formatUkDate = (date: IsoDate): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+export const formatUkDate = (date: IsoDate): string =>
+  `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
 // Day numbers (days since 1970-01-01) keep arithmetic exact and fast without Date objects;
 // the conversions are Howard Hinnant's civil-calendar algorithms.
@@ -93,7 +93,9 @@ export const fromDayNumber = (days: number): IsoDate => {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -229,7 +231,7 @@ export const workingDaysBetween = (a: IsoDate, b: IsoDate): number => {
   const from = dayNumber(a);
   const to = dayNumber(b);
   if (to === from) return 0;
-  if (to < from) return -workingDaysBetween(b, a);
+  if (to < from) return 0 - workingDaysBetween(b, a);
   return weekdaysUpTo(to) - weekdaysUpTo(from) - weekdayHolidaysIn(from, to);
 };
 
@@ -266,7 +268,8 @@ export const reportingYear = (year: number): ReportingYear => ({
 });
 
 /** The reporting year a date falls in: 15 January 2021 is in "2020". */
-export const reportingYearOf = (date: IsoDate): number => (monthOf(date) >= 4 ? yearOf(date) : yearOf(date) - 1);
+export const reportingYearOf = (date: IsoDate): number =>
+  monthOf(date) >= 4 ? yearOf(date) : yearOf(date) - 1;
 
 export const isInReportingYear = (date: IsoDate, year: number): boolean => {
   const { start, end } = reportingYear(year);

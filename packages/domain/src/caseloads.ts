@@ -1,8 +1,14 @@
 import { addWorkingDays, type IsoDate, maxDate, reportingYear } from './calendar.ts';
 import { mean, percent, roundHalfUp } from './numbers.ts';
-import { isOpenAtEndOf, overlaps, type PeriodOfCare } from './periods-of-care.ts';
+import { isOpenAtEndOf, type PeriodOfCare } from './periods-of-care.ts';
 
-export type Iro = { iro: string; role: 'iro' | 'fcro' | 'manager'; fte: number; start: IsoDate; end: IsoDate | null };
+export type Iro = {
+  iro: string;
+  role: 'iro' | 'fcro' | 'manager';
+  fte: number;
+  start: IsoDate;
+  end: IsoDate | null;
+};
 export type Allocation = { child: string; iro: string; start: IsoDate; end: IsoDate | null };
 
 /** In post at the end of `date` (§14): START ≤ date and END empty or after it. */
@@ -79,7 +85,11 @@ export const workforceFigures = (
 };
 
 /** A child's periods and allocations, for continuity and allocation timeliness. */
-export type ChildAllocations = { child: string; periods: readonly PeriodOfCare[]; allocations: readonly Allocation[] };
+export type ChildAllocations = {
+  child: string;
+  periods: readonly PeriodOfCare[];
+  allocations: readonly Allocation[];
+};
 
 const overlapsRange = (a: Pick<Allocation, 'start' | 'end'>, from: IsoDate, to: IsoDate): boolean =>
   a.start <= to && (a.end === null || a.end >= from);
@@ -148,11 +158,18 @@ export const iroAllocationTimeliness = (
 ): AllocationTimeliness => {
   const deadline = addWorkingDays(period.start, workingDays);
   const candidates = allocations
-    .filter((a) => (a.end === null || a.end >= period.start) && (period.end === null || a.start <= period.end))
+    .filter(
+      (a) => (a.end === null || a.end >= period.start) && (period.end === null || a.start <= period.end),
+    )
     .map((a) => maxDate(a.start, period.start))
     .sort();
   const allocatedOn = candidates[0] ?? null;
-  return { periodStart: period.start, deadline, allocatedOn, onTime: allocatedOn !== null && allocatedOn <= deadline };
+  return {
+    periodStart: period.start,
+    deadline,
+    allocatedOn,
+    onTime: allocatedOn !== null && allocatedOn <= deadline,
+  };
 };
 
 /**

@@ -15,7 +15,8 @@ import reasonNewEpisodeJson from './codes/reason-new-episode.json' with { type: 
 import reasonPlaceChangeJson from './codes/reason-place-change.json' with { type: 'json' };
 import sexJson from './codes/sex.json' with { type: 'json' };
 
-// The JSON files are copies of shared/spec/codes, the spec's own data; keep them byte-identical.
+// The JSON files are copies of shared/spec/codes, the spec's own data (formatted by Biome); codes.test.ts
+// checks they still hold the same content.
 
 export type Code = { code: string; label: string; group?: string };
 export type PlacementCode = Code & { validFrom: IsoDate | null; validTo: IsoDate | null };
@@ -73,7 +74,8 @@ const indexOf = (list: CodeListName): Map<string, Code> => {
 /** Whether `code` is on the list (codes are matched exactly; imports normalise case first). */
 export const isKnownCode = (list: CodeListName, code: string): boolean => indexOf(list).has(code);
 
-export const codeLabel = (list: CodeListName, code: string): string | undefined => indexOf(list).get(code)?.label;
+export const codeLabel = (list: CodeListName, code: string): string | undefined =>
+  indexOf(list).get(code)?.label;
 
 const placementIndex = new Map(placementCodes.map((c) => [c.code, c]));
 
@@ -87,7 +89,10 @@ const LEGACY_PLACEMENTS: Readonly<Record<string, string>> = {
 export const isValidPlacementOn = (code: string, decom: IsoDate): boolean => {
   const entry = placementIndex.get(code);
   if (!entry) return false;
-  return (entry.validFrom === null || decom >= entry.validFrom) && (entry.validTo === null || decom <= entry.validTo);
+  return (
+    (entry.validFrom === null || decom >= entry.validFrom) &&
+    (entry.validTo === null || decom <= entry.validTo)
+  );
 };
 
 /** Why a placement code is not valid on a date, or null when it is. */
@@ -96,7 +101,8 @@ export const placementProblem = (code: string, decom: IsoDate): string | null =>
   if (legacy) return legacy;
   const entry = placementIndex.get(code);
   if (!entry) return `unknown placement code ${code}`;
-  if (entry.validFrom !== null && decom < entry.validFrom) return `${code} is valid only from ${entry.validFrom}`;
+  if (entry.validFrom !== null && decom < entry.validFrom)
+    return `${code} is valid only from ${entry.validFrom}`;
   if (entry.validTo !== null && decom > entry.validTo) return `${code} is valid only up to ${entry.validTo}`;
   return null;
 };
@@ -136,7 +142,8 @@ export const isParticipationCode = (code: string): code is ParticipationCode =>
   (PARTICIPATION_CODES as readonly string[]).includes(code);
 
 /** The DfE's official wording of a participation code. */
-export const participationWording = (code: ParticipationCode): string => codeLabel('participation', code) ?? code;
+export const participationWording = (code: ParticipationCode): string =>
+  codeLabel('participation', code) ?? code;
 
 /** SEX in the 903 header: the old 1/2 and the 2024-25 M/F/U both read. Unknown codes read as unknown. */
 export const sexOf = (code: string | null | undefined): Sex =>

@@ -1,7 +1,7 @@
 import { addWorkingDays, type IsoDate, reportingYear, workingDaysBetween } from './calendar.ts';
 import { isKnownCode } from './codes.ts';
 import { DEFAULT_ESCALATION_STAGES, type EscalationStage, type LocalPolicy } from './local-policy.ts';
-import { median } from './numbers.ts';
+import { median, tally } from './numbers.ts';
 
 export type EscalationEventKind = 'raised' | 'escalated' | 'resolved' | 'withdrawn' | 'referred_to_cafcass';
 export const ESCALATION_EVENT_KINDS: readonly EscalationEventKind[] = [
@@ -12,7 +12,13 @@ export const ESCALATION_EVENT_KINDS: readonly EscalationEventKind[] = [
   'referred_to_cafcass',
 ];
 
-export type Escalation = { id: string; child: string; iro?: string | null; raised: IsoDate; themes: readonly string[] };
+export type Escalation = {
+  id: string;
+  child: string;
+  iro?: string | null;
+  raised: IsoDate;
+  themes: readonly string[];
+};
 /** STAGE is the stage the escalation is at after the event: an `escalated` event names where it went (§14). */
 export type EscalationEvent = { date: IsoDate; event: EscalationEventKind; stage: string };
 
@@ -32,7 +38,10 @@ export const escalationStageWarnings = (stages: readonly EscalationStage[]): str
 };
 
 /** A theme is known when it is on the spec's list or the council's own (§14: otherwise an import error). */
-export const isKnownEscalationTheme = (code: string, policy?: Pick<LocalPolicy, 'escalationThemes'>): boolean =>
+export const isKnownEscalationTheme = (
+  code: string,
+  policy?: Pick<LocalPolicy, 'escalationThemes'>,
+): boolean =>
   isKnownCode('escalation-themes', code) || (policy?.escalationThemes.some((t) => t.code === code) ?? false);
 
 export type EscalationState = {
@@ -71,15 +80,16 @@ export const escalationStateAt = (
   let atStageSince: IsoDate | null = null;
   let stageNow: string | null = null;
   for (const e of known) {
-    if (highestStage === null || (order.get(e.stage) ?? -1) > (order.get(highestStage) ?? -1)) highestStage = e.stage;
-    if (e.stage !== stageNow || e.event === 'raised' || e.event === 'escalated') {
-      if (e.stage !== stageNow) atStageSince = e.date;
-      stageNow = e.stage;
-    }
+    if (highestStage === null || (order.get(e.stage) ?? -1) > (order.get(highestStage) ?? -1))
+      highestStage = e.stage;
+    // A deadline counts from the day the stage was reached, or re-raised after closing.
+    if (e.stage !== stageNow || e.event === 'raised') atStageSince = e.date;
+    stageNow = e.stage;
   }
   const open = latest === undefined || !CLOSING.has(latest.event);
   const stage = stages.find((s) => s.key === latest?.stage);
-  const responseDue = open && stage && atStageSince ? addWorkingDays(atStageSince, stage.responseWorkingDays) : null;
+  const responseDue =
+    open && stage && atStageSince ? addWorkingDays(atStageSince, stage.responseWorkingDays) : null;
   return {
     open,
     currentStage: latest?.stage ?? null,
@@ -93,7 +103,8 @@ export const escalationStateAt = (
 };
 
 /** Working days to resolve (§14): the working days W with raised < W ≤ resolved; 0 when resolved the same day. */
-export const workingDaysToResolve = (raised: IsoDate, resolved: IsoDate): number => workingDaysBetween(raised, resolved);
+export const workingDaysToResolve = (raised: IsoDate, resolved: IsoDate): number =>
+  workingDaysBetween(raised, resolved);
 
 export type EscalationFigures = {
   raised: number;
@@ -105,10 +116,6 @@ export type EscalationFigures = {
   openAt31March: number;
   byTheme: Record<string, number>;
   medianWorkingDaysToResolve: number | null;
-};
-
-const bump = (map: Record<string, number>, key: string): void => {
-  map[key] = (map[key] ?? 0) + 1;
 };
 
 /**
@@ -142,10 +149,10 @@ export const escalationFigures = (
     if (escalation.raised < start) continue;
     figures.raised++;
     children.add(escalation.child);
-    for (const theme of new Set(escalation.themes)) bump(figures.byTheme, theme);
-    if (state.highestStage) bump(figures.highestStage, state.highestStage);
+    for (const theme of new Set(escalation.themes)) tally(figures.byTheme, theme);
+    if (state.highestStage) tally(figures.highestStage, state.highestStage);
     if (state.outcome === 'resolved') {
-      bump(figures.resolvedAtStage, state.currentStage!);
+      tally(figures.resolvedAtStage, state.currentStage!);
       daysToResolve.push(workingDaysToResolve(escalation.raised, state.closedOn!));
     }
     if (state.outcome === 'referred_to_cafcass') figures.referredToCafcass++;

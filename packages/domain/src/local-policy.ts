@@ -111,7 +111,9 @@ export const policyOn = (versions: readonly LocalPolicyVersion[], date: IsoDate)
 /** Validates a whole policy, returning the messages zod gives (path: message). */
 export const localPolicyProblems = (policy: unknown): string[] => {
   const result = localPolicySchema.safeParse(policy);
-  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(policy)'}: ${i.message}`);
+  return result.success
+    ? []
+    : result.error.issues.map((i) => `${i.path.join('.') || '(policy)'}: ${i.message}`);
 };
 
 // --- the local_policy import file (KEY, VALUE, EFFECTIVE) ------------------------------------------
@@ -170,7 +172,11 @@ const SETTINGS: Readonly<Record<string, (value: string) => Partial<LocalPolicy> 
  */
 export const policyVersionsFromRows = (
   rows: readonly LocalPolicyRow[],
-): { versions: LocalPolicyVersion[]; problems: LocalPolicyRowProblem[]; warnings: LocalPolicyRowProblem[] } => {
+): {
+  versions: LocalPolicyVersion[];
+  problems: LocalPolicyRowProblem[];
+  warnings: LocalPolicyRowProblem[];
+} => {
   const problems: LocalPolicyRowProblem[] = [];
   const warnings: LocalPolicyRowProblem[] = [];
   const seen = new Set<string>();
@@ -216,17 +222,22 @@ export const policyVersionsFromRows = (
     }
     const check = localPolicySchema.partial().safeParse(parsed);
     if (!check.success) {
-      for (const issue of check.error.issues) problems.push({ row: rowNumber, column: 'VALUE', message: issue.message });
+      for (const issue of check.error.issues)
+        problems.push({ row: rowNumber, column: 'VALUE', message: issue.message });
       return;
     }
     byEffective.set(effective, { ...byEffective.get(effective), ...check.data });
   });
-  const versions: LocalPolicyVersion[] = [...byEffective].map(([effective, settings]) => ({ effective, settings }));
+  const versions: LocalPolicyVersion[] = [...byEffective].map(([effective, settings]) => ({
+    effective,
+    settings,
+  }));
   // Paperwork keys are independent settings: resolve each at every date it changes.
   const paperworkDates = [...paperworkByEffective.keys()].sort();
   for (const effective of paperworkDates) {
     const paperwork = { ...defaultLocalPolicy.paperwork };
-    for (const date of paperworkDates) if (date <= effective) Object.assign(paperwork, paperworkByEffective.get(date));
+    for (const date of paperworkDates)
+      if (date <= effective) Object.assign(paperwork, paperworkByEffective.get(date));
     const existing = versions.find((v) => v.effective === effective);
     if (existing) existing.settings.paperwork = paperwork;
     else versions.push({ effective, settings: { paperwork } });

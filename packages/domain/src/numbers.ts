@@ -35,3 +35,8 @@ export const median = (values: readonly number[]): number | null => {
 /** The mean, or null when empty. Callers round once, at the end (§14 caseload mean). */
 export const mean = (values: readonly number[]): number | null =>
   values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) / values.length;
+
+/** Adds one to `key` of a count map (the report's `{ code: count }` tables). */
+export const tally = (counts: Record<string, number>, key: string): void => {
+  counts[key] = (counts[key] ?? 0) + 1;
+};

@@ -28,9 +28,14 @@ export type PaperworkDates = {
   recordDistributed?: IsoDate | null;
 };
 
-export type PaperworkTimeliness = { outcomesIssued: boolean; recordCompleted: boolean; recordDistributed: boolean };
+export type PaperworkTimeliness = {
+  outcomesIssued: boolean;
+  recordCompleted: boolean;
+  recordDistributed: boolean;
+};
 
-const byDeadline = (done: IsoDate | null | undefined, deadline: IsoDate): boolean => !!done && done <= deadline;
+const byDeadline = (done: IsoDate | null | undefined, deadline: IsoDate): boolean =>
+  !!done && done <= deadline;
 
 /**
  * Whether each piece of paperwork was done by its deadline. A missing date (or no details at all)

@@ -41,7 +41,9 @@ export type CodedReview = { date: IsoDate; code?: string | null; dob?: IsoDate |
  * with no code counts as not recorded, never dropped, so the counts always sum to the reviews held.
  */
 export const participationFigures = (reviews: readonly CodedReview[]): ParticipationFigures => {
-  const counts = Object.fromEntries([...PARTICIPATION_CODES, 'notRecorded'].map((c) => [c, 0])) as ParticipationCounts;
+  const counts = Object.fromEntries(
+    [...PARTICIPATION_CODES, 'notRecorded'].map((c) => [c, 0]),
+  ) as ParticipationCounts;
   const flags: Record<ParticipationFlag, number> = {
     pn0_after_4th_birthday: 0,
     pn_code_under_4: 0,
@@ -51,7 +53,11 @@ export const participationFigures = (reviews: readonly CodedReview[]): Participa
     const code = review.code?.trim().toUpperCase() ?? '';
     if (isParticipationCode(code)) counts[code]++;
     else counts.notRecorded++;
-    const flag = review.dob ? participationFlag(code, review.date, review.dob) : code ? null : 'participation_not_recorded';
+    const flag = review.dob
+      ? participationFlag(code, review.date, review.dob)
+      : code
+        ? null
+        : 'participation_not_recorded';
     if (flag) flags[flag]++;
   }
   const sum = (codes: ParticipationCode[]): number => codes.reduce((n, c) => n + counts[c], 0);

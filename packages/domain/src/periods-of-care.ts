@@ -1,5 +1,6 @@
 import { addDays, type IsoDate, reportingYear } from './calendar.ts';
 import { isPlacedForAdoption, isShortBreakLegalStatus } from './codes.ts';
+import { tally } from './numbers.ts';
 
 /** One row of the SSDA903 Episodes file for a child (dates already parsed). */
 export type Episode = {
@@ -168,10 +169,6 @@ export type ChildrenLookedAfterFigures = {
   childrenAt31March: string[];
 };
 
-const bump = (map: Record<string, number>, key: string): void => {
-  map[key] = (map[key] ?? 0) + 1;
-};
-
 /**
  * The children.* figures of the annual report that come from periods alone. Short-break-only
  * periods are left out of every one except shortBreaksDuringYear; a period that began as short
@@ -204,18 +201,18 @@ export const childrenLookedAfterFigures = (
       figures.childrenAt31March.push(child);
       const episode = episodeOpenAt(atEnd, end);
       if (episode) {
-        bump(figures.byLegalStatus, episode.ls);
-        bump(figures.byPlacement, episode.place);
+        tally(figures.byLegalStatus, episode.ls);
+        tally(figures.byPlacement, episode.place);
       }
     }
     for (const p of counted) {
       if (p.start >= start && p.start <= end) {
         figures.startedInYear++;
-        bump(figures.byLegalStatusAtEntry, p.legalStatusAtEntry);
+        tally(figures.byLegalStatusAtEntry, p.legalStatusAtEntry);
       }
       if (p.end !== null && p.end >= start && p.end <= end) {
         figures.ceasedInYear++;
-        if (p.reasonCeased) bump(figures.byReasonCeased, p.reasonCeased);
+        if (p.reasonCeased) tally(figures.byReasonCeased, p.reasonCeased);
       }
     }
   }

@@ -1,6 +1,11 @@
 import { addDays, addMonths, addWorkingDays, ageOn, daysBetween, type IsoDate, minDate } from './calendar.ts';
 import { isPlacedForAdoption, isShortBreakLegalStatus } from './codes.ts';
-import { type LocalPolicy, type LocalPolicyVersion, localReviewIntervalMonths, policyOn } from './local-policy.ts';
+import {
+  type LocalPolicy,
+  type LocalPolicyVersion,
+  localReviewIntervalMonths,
+  policyOn,
+} from './local-policy.ts';
 import { type Episode, isInPeriodOn, isOpenAtEndOf, type PeriodOfCare } from './periods-of-care.ts';
 
 /** A review as recorded: its date, plus whatever the caller carries along (code, row, details). */
@@ -64,10 +69,18 @@ export type ScheduleOptions = {
 
 type Mode = 'short_break' | 'ordinary' | 'adoption';
 
+// The basis of the next due date after a review: [after the first of the sequence, after later ones].
+const AFTER_REVIEW: Readonly<Record<'ordinary' | 'adoption', readonly [DueBasis, DueBasis]>> = {
+  ordinary: ['second_review', 'later_review'],
+  adoption: ['adoption_second', 'adoption_later'],
+};
+
 const policyAt = (options: ScheduleOptions, date: IsoDate): LocalPolicy | null => {
   const { policy } = options;
   if (!policy) return null;
-  return Array.isArray(policy) ? policyOn(policy as readonly LocalPolicyVersion[], date) : (policy as LocalPolicy);
+  return Array.isArray(policy)
+    ? policyOn(policy as readonly LocalPolicyVersion[], date)
+    : (policy as LocalPolicy);
 };
 
 // Local rules shorten intervals that count from a review held; first reviews keep their statutory date.
@@ -109,13 +122,22 @@ export const reviewSchedule = <R extends HeldReview, E extends Episode>(
 
   const initial = (): { mode: Mode; due: Due } => {
     if (isShortBreakLegalStatus(first.ls)) {
-      return { mode: 'short_break', due: makeDue(addMonths(period.start, 3), 'short_break_first', period.start, options) };
+      return {
+        mode: 'short_break',
+        due: makeDue(addMonths(period.start, 3), 'short_break_first', period.start, options),
+      };
     }
     if (isPlacedForAdoption(first.place)) {
       // A placement for adoption that opens the period: the 28-day date replaces the 20-working-day one.
-      return { mode: 'adoption', due: makeDue(addDays(period.start, 28), 'adoption_placement', period.start, options) };
+      return {
+        mode: 'adoption',
+        due: makeDue(addDays(period.start, 28), 'adoption_placement', period.start, options),
+      };
     }
-    return { mode: 'ordinary', due: makeDue(addWorkingDays(period.start, 20), 'first_review', period.start, options) };
+    return {
+      mode: 'ordinary',
+      due: makeDue(addWorkingDays(period.start, 20), 'first_review', period.start, options),
+    };
   };
   const state: { mode: Mode; due: Due; heldInSequence: number; lastHeld: IsoDate | null } = {
     ...initial(),
@@ -129,10 +151,10 @@ export const reviewSchedule = <R extends HeldReview, E extends Episode>(
     state.due = next;
     timeline.push({ ...next, from });
   };
-  const startOrdinary = (date: IsoDate, basis: 'first_review' | 'short_break_change'): void => {
+  const restartAfterShortBreaks = (date: IsoDate): void => {
     state.mode = 'ordinary';
     state.heldInSequence = 0;
-    setDue(makeDue(addWorkingDays(date, 20), basis, date, options), date);
+    setDue(makeDue(addWorkingDays(date, 20), 'short_break_change', date, options), date);
   };
   const startAdoption = (date: IsoDate): void => {
     state.mode = 'adoption';
@@ -159,8 +181,7 @@ export const reviewSchedule = <R extends HeldReview, E extends Episode>(
     }
     state.heldInSequence += 1;
     const second = state.heldInSequence === 1;
-    const basis: DueBasis =
-      mode === 'adoption' ? (second ? 'adoption_second' : 'adoption_later') : second ? 'second_review' : 'later_review';
+    const basis = AFTER_REVIEW[mode][second ? 0 : 1];
     setDue(makeDue(addMonths(review.date, second ? 3 : 6), basis, review.date, options), review.date);
   };
 
@@ -173,7 +194,7 @@ export const reviewSchedule = <R extends HeldReview, E extends Episode>(
       if (!isShortBreakLegalStatus(episode.ls)) {
         // Changed from short breaks: the ordinary schedule starts as if just looked after (§2).
         if (isPlacedForAdoption(episode.place)) startAdoption(episode.decom);
-        else startOrdinary(episode.decom, 'short_break_change');
+        else restartAfterShortBreaks(episode.decom);
       }
       continue;
     }

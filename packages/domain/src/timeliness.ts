@@ -104,13 +104,19 @@ export type ChildrenAllOnTime = { eligible: number; allOnTime: number; percent: 
  * after continuously for at least 28 days then (counted inclusively), those for whom every review due
  * in the year was held by its due date. A child with no review due counts as all on time.
  */
-export const childrenAllOnTime = (children: readonly ChildReviewSchedules<HeldReview>[], year: number) => {
+export const childrenAllOnTime = <C extends ChildReviewSchedules<HeldReview>>(
+  children: readonly C[],
+  year: number,
+): ChildrenAllOnTime & { notAllOnTime: C[] } => {
   const { end } = reportingYear(year);
   let eligible = 0;
   let allOnTime = 0;
-  const notAllOnTime: ChildReviewSchedules<HeldReview>[] = [];
+  // The children behind the figure, for the list staff can open.
+  const notAllOnTime: C[] = [];
   for (const child of children) {
-    const qualifies = child.schedules.some((s) => !s.period.shortBreakOnly && lookedAfterForAtLeast(s.period, end, 28));
+    const qualifies = child.schedules.some(
+      (s) => !s.period.shortBreakOnly && lookedAfterForAtLeast(s.period, end, 28),
+    );
     if (!qualifies) continue;
     eligible++;
     if (reviewsDueInYear(child, year).every((d) => d.onTime)) allOnTime++;
@@ -138,7 +144,11 @@ export const reviewFiguresForYear = (
   const inYear = (r: HeldReview): boolean => inRange(r.date, start, end);
   return {
     ...timelinessFigures(held),
-    childrenAllOnTime: { eligible: perChild.eligible, allOnTime: perChild.allOnTime, percent: perChild.percent },
+    childrenAllOnTime: {
+      eligible: perChild.eligible,
+      allOnTime: perChild.allOnTime,
+      percent: perChild.percent,
+    },
     overdueAt31March: children.filter((c) => isChildOverdueOn(c, end)).length,
     orphanReviews: children.reduce((n, c) => n + c.orphans.filter(inYear).length, 0),
     duplicateReviews: children.reduce((n, c) => n + c.duplicates.filter(inYear).length, 0),

@@ -23,6 +23,19 @@ CREATE TABLE "children"."audit_events" (
 );
 --> statement-breakpoint
 ALTER TABLE "children"."audit_events" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "children"."caseload_snapshots" (
+	"tenant_id" text NOT NULL,
+	"snapshot_date" date NOT NULL,
+	"iro_id" text NOT NULL,
+	"children" integer NOT NULL,
+	"fte" numeric(4, 2) NOT NULL,
+	"per_fte" numeric(6, 1) NOT NULL,
+	"over_capacity" boolean NOT NULL,
+	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "caseload_snapshots_tenant_id_snapshot_date_iro_id_pk" PRIMARY KEY("tenant_id","snapshot_date","iro_id")
+);
+--> statement-breakpoint
+ALTER TABLE "children"."caseload_snapshots" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "children"."children" (
 	"tenant_id" text NOT NULL,
 	"id" text NOT NULL,
@@ -75,6 +88,7 @@ CREATE INDEX "allocations_tenant_id_iro_id_index" ON "children"."allocations" US
 CREATE INDEX "audit_events_tenant_id_at_index" ON "children"."audit_events" USING btree ("tenant_id","at");--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "children"."allocations" AS PERMISSIVE FOR ALL TO public USING (tenant_id = (select current_setting('app.tenant_id', true))) WITH CHECK (tenant_id = (select current_setting('app.tenant_id', true)));--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "children"."audit_events" AS PERMISSIVE FOR ALL TO public USING (tenant_id = (select current_setting('app.tenant_id', true))) WITH CHECK (tenant_id = (select current_setting('app.tenant_id', true)));--> statement-breakpoint
+CREATE POLICY "tenant_isolation" ON "children"."caseload_snapshots" AS PERMISSIVE FOR ALL TO public USING (tenant_id = (select current_setting('app.tenant_id', true))) WITH CHECK (tenant_id = (select current_setting('app.tenant_id', true)));--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "children"."children" AS PERMISSIVE FOR ALL TO public USING (tenant_id = (select current_setting('app.tenant_id', true))) WITH CHECK (tenant_id = (select current_setting('app.tenant_id', true)));--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "children"."episodes" AS PERMISSIVE FOR ALL TO public USING (tenant_id = (select current_setting('app.tenant_id', true))) WITH CHECK (tenant_id = (select current_setting('app.tenant_id', true)));--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "children"."staff" AS PERMISSIVE FOR ALL TO public USING (tenant_id = (select current_setting('app.tenant_id', true))) WITH CHECK (tenant_id = (select current_setting('app.tenant_id', true)));

@@ -8,6 +8,8 @@ ALTER TABLE "children"."staff" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "children"."allocations" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
+ALTER TABLE "children"."caseload_snapshots" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
 ALTER TABLE "children"."audit_events" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 GRANT USAGE ON SCHEMA "children" TO footprint_children;

@@ -10,3 +10,5 @@ export const service: SubgraphService = {
   schema,
   auditTable: audit,
 };
+
+export { CASELOAD_SNAPSHOT, caseloadSnapshotJob } from './jobs/caseload-snapshot.job.ts';

@@ -4,12 +4,18 @@ import { type IsoDate, toIsoDate } from '../calendar.ts';
 import type { Episode } from '../periods-of-care.ts';
 
 // Exampleshire is the spec's worked example; tests read it from the shared spec folder, beside the repo.
-const FILES = fileURLToPath(new URL('../../../../../shared/spec/examples/exampleshire/files/', import.meta.url));
-const EXPECTED = fileURLToPath(new URL('../../../../../shared/spec/examples/exampleshire/expected/', import.meta.url));
+const FILES = fileURLToPath(
+  new URL('../../../../../shared/spec/examples/exampleshire/files/', import.meta.url),
+);
+const EXPECTED = fileURLToPath(
+  new URL('../../../../../shared/spec/examples/exampleshire/expected/', import.meta.url),
+);
 
 /** The example files have no quoted commas except local_policy; a plain split is enough for the rest. */
 export const readCsv = (name: string): Record<string, string>[] => {
-  const [header, ...lines] = readFileSync(`${FILES}${name}.csv`, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const [header, ...lines] = readFileSync(`${FILES}${name}.csv`, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
   const columns = header!.split(',').map((c) => c.trim().toUpperCase());
   return lines
     .filter((line) => line.trim() !== '')
@@ -111,7 +117,12 @@ export const loadReviews = (): Map<string, ExampleReview[]> => {
   const byChild = new Map<string, ExampleReview[]>();
   readCsv('reviews').forEach((row, i) => {
     const list = byChild.get(row.CHILD!) ?? [];
-    list.push({ date: toIsoDate(row.REVIEW!), code: row.REVIEW_CODE || null, dob: toIsoDate(row.DOB!), row: i + 2 });
+    list.push({
+      date: toIsoDate(row.REVIEW!),
+      code: row.REVIEW_CODE || null,
+      dob: toIsoDate(row.DOB!),
+      row: i + 2,
+    });
     byChild.set(row.CHILD!, list);
   });
   return byChild;

@@ -1,5 +1,5 @@
 import { auditTable, tenantPredicate } from '@footprint/db';
-import { date, index, numeric, pgPolicy, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, numeric, pgPolicy, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const childrenSchema = pgSchema('children');
 
@@ -88,6 +88,24 @@ export const allocations = childrenSchema
       index().on(t.tenantId, t.iroId),
       tenantIsolation,
     ],
+  )
+  .enableRLS();
+
+/** Each night's caseload per IRO: the history behind caseload trends. */
+export const caseloadSnapshots = childrenSchema
+  .table(
+    'caseload_snapshots',
+    {
+      tenantId: text('tenant_id').notNull(),
+      snapshotDate: date('snapshot_date').notNull(),
+      iroId: text('iro_id').notNull(),
+      children: integer('children').notNull(),
+      fte: numeric('fte', { precision: 4, scale: 2, mode: 'number' }).notNull(),
+      perFte: numeric('per_fte', { precision: 6, scale: 1, mode: 'number' }).notNull(),
+      overCapacity: boolean('over_capacity').notNull(),
+      computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.snapshotDate, t.iroId] }), tenantIsolation],
   )
   .enableRLS();
 

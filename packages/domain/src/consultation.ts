@@ -1,0 +1,65 @@
+import { type IsoDate, reportingYear } from './calendar.ts';
+import { tally } from './numbers.ts';
+
+export type ConsultationRespondent = 'child' | 'carer' | 'parent';
+export type ConsultationForm = {
+  child: string;
+  review?: IsoDate | null;
+  respondent: ConsultationRespondent;
+  received: IsoDate;
+};
+
+/**
+ * Consultation forms received in the year, by respondent (§12, §14): counted by the date received,
+ * whether or not the form's review matches a review on record.
+ */
+export const consultationCounts = (
+  forms: readonly ConsultationForm[],
+  year: number,
+): Record<ConsultationRespondent, number> => {
+  const { start, end } = reportingYear(year);
+  const counts: Record<ConsultationRespondent, number> = { child: 0, carer: 0, parent: 0 };
+  for (const form of forms) if (form.received >= start && form.received <= end) counts[form.respondent]++;
+  return counts;
+};
+
+export type FeedbackAnswer = { child: string; review: IsoDate; question: string; answer: string };
+
+/** Answers per question over reviews dated in [from, to]: `{ question: { answer: count } }` (§12). */
+export const feedbackCounts = (
+  answers: readonly FeedbackAnswer[],
+  from: IsoDate,
+  to: IsoDate,
+): Record<string, Record<string, number>> => {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const a of answers) {
+    if (a.review < from || a.review > to) continue;
+    counts[a.question] ??= {};
+    tally(counts[a.question]!, a.answer);
+  }
+  return counts;
+};
+
+export type FeedbackComment = { approvedBy?: string | null; checkedNoNames?: boolean };
+
+/**
+ * A comment reaches the Children in Care Council only after a manager approved it and it was
+ * checked to name no person or place (§12).
+ */
+export const canShareWithChildrenInCareCouncil = (comment: FeedbackComment): boolean =>
+  !!comment.approvedBy && comment.checkedNoNames === true;
+
+export type AuditGrade = 'outstanding' | 'good' | 'requires_improvement' | 'inadequate';
+export type Audit = { date: IsoDate; grade?: AuditGrade | null };
+
+/** Audits dated in the year and by grade; a blank grade counts as `notRecorded` (§14). */
+export const auditFigures = (
+  audits: readonly Audit[],
+  year: number,
+): { completed: number; byGrade: Record<string, number> } => {
+  const { start, end } = reportingYear(year);
+  const inYear = audits.filter((a) => a.date >= start && a.date <= end);
+  const byGrade: Record<string, number> = {};
+  for (const audit of inYear) tally(byGrade, audit.grade || 'notRecorded');
+  return { completed: inYear.length, byGrade };
+};

@@ -1,0 +1,45 @@
+import { type Job, Queue, type QueueOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+
+/** The queue of work each council needs every night. */
+export const NIGHTLY_QUEUE = 'nightly';
+/** The scheduler's job: it fans out one job per council and check. */
+export const NIGHTLY_FAN_OUT = 'nightly.fan-out';
+/** 02:30 London time: clear of the 01:00–02:00 clock-change hour and of the working day. */
+export const NIGHTLY_PATTERN = '30 2 * * *';
+export const LONDON = 'Europe/London';
+
+/** Data of a per-council job: the council and the calendar date the snapshot is for. */
+export type CouncilJobData = { tenant: string; date: string };
+
+/** A job owned by a service, run by the worker process. */
+export type CouncilJob = {
+  name: string;
+  process: (job: Job<CouncilJobData>) => Promise<unknown>;
+};
+
+export const retryPolicy = { attempts: 4, backoff: { type: 'exponential', delay: 5_000 } } as const;
+
+/** BullMQ blocks on Redis: it needs retries left to itself, not to ioredis. */
+export const connectRedis = (url: string) => new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+
+export const nightlyQueue = (connection: Redis, options: Partial<QueueOptions> = {}) =>
+  new Queue<CouncilJobData | Record<string, never>>(NIGHTLY_QUEUE, { connection, ...options });
+
+/**
+ * Registers the nightly schedule. Called once by the start/deploy step, not by every worker:
+ * `upsertJobScheduler` keeps one scheduler however often it runs.
+ */
+export async function registerNightlySchedule(queue: ReturnType<typeof nightlyQueue>) {
+  await queue.upsertJobScheduler(
+    'nightly',
+    { pattern: NIGHTLY_PATTERN, tz: LONDON },
+    { name: NIGHTLY_FAN_OUT, data: {}, opts: { ...retryPolicy } },
+  );
+}
+
+/** One job per council and check and night: the id makes a second fan-out of the same night a no-op. */
+export const councilJobId = (name: string, data: CouncilJobData) => `${name}:${data.tenant}:${data.date}`;
+
+export type { Job };
+export { Queue, Redis };

@@ -1,0 +1,36 @@
+import { env } from '$env/dynamic/private';
+import { z } from 'zod';
+
+const pem = (label: string) =>
+  z
+    .string()
+    // A PEM in a one-line env file arrives with its newlines escaped.
+    .transform((value) => value.replaceAll('\\n', '\n').trim())
+    .refine((value) => value.startsWith(`-----BEGIN ${label}-----`), `must be a PEM ${label}`);
+
+const settingsSchema = z.object({
+  /** The identity role's PostgreSQL URL: sign-in, sessions and councils, no child data. */
+  IDENTITY_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
+  /** Signs the short-lived access tokens the gateway and every subgraph verify. */
+  AUTH_PRIVATE_KEY: pem('PRIVATE KEY'),
+  GATEWAY_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  /** adapter-node's: the public address; cookies are Secure when it is https. */
+  ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+let settings: Settings | undefined;
+
+/** The portal's settings, validated once; a bad setting stops the server with every problem named. */
+export function getSettings(): Settings {
+  if (settings) return settings;
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`The portal's settings are not valid:\n${problems}`);
+  }
+  settings = parsed.data;
+  return settings;
+}

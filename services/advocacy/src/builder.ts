@@ -1,0 +1,3 @@
+import { createBuilder } from '@footprint/graphql';
+
+export const builder = createBuilder();

@@ -1,0 +1,7 @@
+import { builder } from '../builder.ts';
+import './child.ts';
+import './provider.ts';
+import './involvement.ts';
+import './independent-visitor.ts';
+
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

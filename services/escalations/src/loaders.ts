@@ -1,0 +1,57 @@
+import type { RequestContext } from '@footprint/graphql';
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import { type EscalationEventRow, findEventsByEscalation } from './data/find-escalation-events.ts';
+import { type EscalationRow, findEscalationsByChild, findEscalationsByIds } from './data/find-escalations.ts';
+import { findStagesInForce, type StagesInForce } from './data/find-stages.ts';
+import { findCouncilThemes, type Theme, themesAvailable } from './data/find-themes.ts';
+
+/** Runs `load` once per request, on first use: council settings that every field of a request shares. */
+const once = <T>(load: () => Promise<T>) => {
+  let value: Promise<T> | null = null;
+  return () => {
+    value ??= load();
+    return value;
+  };
+};
+
+/**
+ * Per-request loaders: the gateway sends one `_entities` call with many keys, and each batch
+ * is one query. Reading escalations (records about a child) is audited once per batch.
+ */
+export const loaders = createContextCache((ctx: RequestContext) => ({
+  escalation: new DataLoader<string, EscalationRow | null>(async (ids) =>
+    ctx.inTenant(async (tx) => {
+      const rows = await findEscalationsByIds(tx, ctx.auth, ids);
+      await ctx.audit(
+        tx,
+        'read',
+        'Escalation',
+        rows.map((row) => row.id),
+      );
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  ),
+  escalationsOfChild: new DataLoader<string, EscalationRow[]>(async (childIds) =>
+    ctx.inTenant(async (tx) => {
+      const byChild = await findEscalationsByChild(tx, ctx.auth, childIds);
+      await ctx.audit(
+        tx,
+        'read',
+        'Escalation',
+        [...byChild.values()].flat().map((row) => row.id),
+        { childIds: [...byChild.keys()] },
+      );
+      return childIds.map((id) => byChild.get(id) ?? []);
+    }),
+  ),
+  events: new DataLoader<string, EscalationEventRow[]>(async (escalationIds) =>
+    ctx.inTenant(async (tx) => {
+      const byEscalation = await findEventsByEscalation(tx, escalationIds);
+      return escalationIds.map((id) => byEscalation.get(id) ?? []);
+    }),
+  ),
+  stages: once<StagesInForce>(() => ctx.inTenant((tx) => findStagesInForce(tx))),
+  themes: once<Theme[]>(() => ctx.inTenant(async (tx) => themesAvailable(await findCouncilThemes(tx)))),
+}));

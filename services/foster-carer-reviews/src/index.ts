@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import type { SubgraphService } from '@footprint/graphql';
+import { audit } from './db/tables.ts';
+import { schema } from './schema/index.ts';
+
+export const service: SubgraphService = {
+  name: 'foster-carer-reviews',
+  pgSchema: 'foster_carer_reviews',
+  migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
+  schema,
+  auditTable: audit,
+};

@@ -1,0 +1,31 @@
+import type { RequestContext } from '@footprint/graphql';
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import { findHouseholdsByIds, type HouseholdRow } from './data/find-households.ts';
+import { findReviewsByHousehold, type ReviewRow } from './data/find-reviews.ts';
+
+/**
+ * Per-request loaders: the gateway sends one `_entities` call with many keys, and each batch
+ * is one query. Reading households is audited once per batch, naming every household read.
+ */
+export const loaders = createContextCache((ctx: RequestContext) => ({
+  household: new DataLoader<string, HouseholdRow | null>((ids) =>
+    ctx.inTenant(async (tx) => {
+      const rows = await findHouseholdsByIds(tx, ctx.auth, ids);
+      await ctx.audit(
+        tx,
+        'read',
+        'FosterHousehold',
+        rows.map((row) => row.id),
+      );
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  ),
+  reviews: new DataLoader<string, ReviewRow[]>((householdIds) =>
+    ctx.inTenant(async (tx) => {
+      const byHousehold = await findReviewsByHousehold(tx, ctx.auth, householdIds);
+      return householdIds.map((id) => byHousehold.get(id) ?? []);
+    }),
+  ),
+}));

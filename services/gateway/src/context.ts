@@ -1,0 +1,3 @@
+import type { AccessClaims } from '@footprint/auth';
+
+export type GatewayContext = { token: string; auth: AccessClaims; requestId: string };

@@ -1,0 +1,8 @@
+import { builder } from '../builder.ts';
+import './child.ts';
+import './review.ts';
+import './review-schedule.ts';
+import './midway-review.ts';
+import './recommendation.ts';
+
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
