@@ -10,6 +10,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // ./scripts/test collects every package's counts for one closing line.
     reporters: results ? ['default', 'json'] : ['default'],
-    outputFile: results ? { json: `${results}/${process.cwd().split('/').slice(-2).join('-')}.json` } : undefined,
+    outputFile: results
+      ? { json: `${results}/${process.cwd().split('/').slice(-2).join('-')}.json` }
+      : undefined,
   },
 });

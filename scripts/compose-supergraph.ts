@@ -17,14 +17,23 @@ const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
 
 const subgraphs = await Promise.all(
-  topology.subgraphs.filter(({ name }) => !only || only.has(name)).map(async ({ name, port }) => {
-    const { service } = (await import(`@footprint/${name}`)) as { service: SubgraphService };
-    const sdl = printSubgraphSchema(service.schema);
-    return { name, url: `http://127.0.0.1:${port}/`, sdl, file: new URL(`services/${name}/schema.graphql`, root) };
-  }),
+  topology.subgraphs
+    .filter(({ name }) => !only || only.has(name))
+    .map(async ({ name, port }) => {
+      const { service } = (await import(`@footprint/${name}`)) as { service: SubgraphService };
+      const sdl = printSubgraphSchema(service.schema);
+      return {
+        name,
+        url: `http://127.0.0.1:${port}/`,
+        sdl,
+        file: new URL(`services/${name}/schema.graphql`, root),
+      };
+    }),
 );
 
-const composed = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
+const composed = composeServices(
+  subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })),
+);
 if (composed.errors) {
   console.error(composed.errors.map((error) => error.message).join('\n'));
   process.exit(1);

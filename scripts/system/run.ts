@@ -27,15 +27,26 @@ log('nightly schedule registered (02:30 Europe/London)');
 
 if (!existsSync(`${root}portal/build/index.js`) || process.argv.includes('--rebuild')) {
   log('building the portal');
-  const build = spawnSync('pnpm', ['--filter', '@footprint/portal', 'build'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync('pnpm', ['--filter', '@footprint/portal', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const processes: ChildProcess[] = [];
 const tsx = (entry: string) => [process.execPath, ['--import', 'tsx', entry]] as const;
 
-function run(name: string, [command, args]: readonly [string, readonly string[]], env: Record<string, string>) {
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function run(
+  name: string,
+  [command, args]: readonly [string, readonly string[]],
+  env: Record<string, string>,
+) {
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = `[${name}] `;
   const relay = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) stream.write(`${prefix}${line}\n`);

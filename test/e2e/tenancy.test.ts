@@ -1,8 +1,8 @@
 import { graphql } from '@footprint/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedTwoCouncils } from '../support/two-councils.ts';
 import { type System, startSystem, subgraphServices } from '../support/system.ts';
+import { seedTwoCouncils } from '../support/two-councils.ts';
 
 let system: System;
 
@@ -15,15 +15,22 @@ afterAll(async () => {
   await system?.stop();
 });
 
-const manager = (tenant: string) => system.keys.tokenFor({ tenant, roles: ['manager'], sub: `${tenant}-manager` });
+const manager = (tenant: string) =>
+  system.keys.tokenFor({ tenant, roles: ['manager'], sub: `${tenant}-manager` });
 
 describe('through the gateway, each council sees only its own children', () => {
   const childQuery = `query ($id: ID!) { child(id: $id) {
     id displayName reviews { date } escalations { id } advocacyInvolvements { id } } }`;
 
   it('resolves one CHILD reference to each council’s own child, across every subgraph', async () => {
-    const north = await graphql(system.gatewayUrl, childQuery, { token: await manager('north'), variables: { id: 'C1' } });
-    const south = await graphql(system.gatewayUrl, childQuery, { token: await manager('south'), variables: { id: 'C1' } });
+    const north = await graphql(system.gatewayUrl, childQuery, {
+      token: await manager('north'),
+      variables: { id: 'C1' },
+    });
+    const south = await graphql(system.gatewayUrl, childQuery, {
+      token: await manager('south'),
+      variables: { id: 'C1' },
+    });
     expect(north.errors).toBeUndefined();
     expect(north.data).toEqual({
       child: {
@@ -55,32 +62,49 @@ describe('through the gateway, each council sees only its own children', () => {
       '{ children { id } fosterHouseholds { id } escalations { id } }',
       { token: await manager('south') },
     );
-    expect(result.data).toEqual({ children: [{ id: 'C1' }, { id: 'S9' }], fosterHouseholds: [{ id: 'HS' }], escalations: [{ id: 'ES' }] });
+    expect(result.data).toEqual({
+      children: [{ id: 'C1' }, { id: 'S9' }],
+      fosterHouseholds: [{ id: 'HS' }],
+      escalations: [{ id: 'ES' }],
+    });
   });
 });
 
 describe('tokens', () => {
   const query = '{ children { id } }';
 
-  it.each(['gateway', ...subgraphServices.map((s) => s.name)])('%s refuses a call with no token', async (target) => {
-    const url = target === 'gateway' ? system.gatewayUrl : system.subgraphUrl(target);
-    const result = await graphql(url, query);
-    expect(result.status).toBe(401);
-  });
+  it.each(['gateway', ...subgraphServices.map((s) => s.name)])(
+    '%s refuses a call with no token',
+    async (target) => {
+      const url = target === 'gateway' ? system.gatewayUrl : system.subgraphUrl(target);
+      const result = await graphql(url, query);
+      expect(result.status).toBe(401);
+    },
+  );
 
-  it.each(['gateway', ...subgraphServices.map((s) => s.name)])('%s refuses an expired token', async (target) => {
-    const url = target === 'gateway' ? system.gatewayUrl : system.subgraphUrl(target);
-    const token = await system.keys.tokenFor({ tenant: 'north', roles: ['manager'] }, -1);
-    expect((await graphql(url, query, { token })).status).toBe(401);
-  });
+  it.each(['gateway', ...subgraphServices.map((s) => s.name)])(
+    '%s refuses an expired token',
+    async (target) => {
+      const url = target === 'gateway' ? system.gatewayUrl : system.subgraphUrl(target);
+      const token = await system.keys.tokenFor({ tenant: 'north', roles: ['manager'] }, -1);
+      expect((await graphql(url, query, { token })).status).toBe(401);
+    },
+  );
 
-  it.each(['gateway', ...subgraphServices.map((s) => s.name)])('%s refuses a forged token', async (target) => {
-    const url = target === 'gateway' ? system.gatewayUrl : system.subgraphUrl(target);
-    const [header, payload, signature] = (await manager('north')).split('.');
-    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
-    const forged = [header, Buffer.from(JSON.stringify({ ...claims, tenant: 'south' })).toString('base64url'), signature];
-    expect((await graphql(url, query, { token: forged.join('.') })).status).toBe(401);
-  });
+  it.each(['gateway', ...subgraphServices.map((s) => s.name)])(
+    '%s refuses a forged token',
+    async (target) => {
+      const url = target === 'gateway' ? system.gatewayUrl : system.subgraphUrl(target);
+      const [header, payload, signature] = (await manager('north')).split('.');
+      const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+      const forged = [
+        header,
+        Buffer.from(JSON.stringify({ ...claims, tenant: 'south' })).toString('base64url'),
+        signature,
+      ];
+      expect((await graphql(url, query, { token: forged.join('.') })).status).toBe(401);
+    },
+  );
 });
 
 describe('in the database', () => {
@@ -100,7 +124,8 @@ describe('in the database', () => {
           expect(table.relforcerowsecurity, `${schema}.${table.relname}`).toBe(true);
           const { rows } = await client.query(`select count(*)::int as n from ${schema}."${table.relname}"`);
           // Advocacy providers are organisations outside any council, readable by the service.
-          if (!(schema === 'advocacy' && table.relname === 'providers')) expect(rows[0].n, table.relname).toBe(0);
+          if (!(schema === 'advocacy' && table.relname === 'providers'))
+            expect(rows[0].n, table.relname).toBe(0);
         }
       } finally {
         await client.end();

@@ -9,7 +9,13 @@ import { identityMigrations } from '@footprint/identity';
 import { service as reviews } from '@footprint/reviews';
 import { createTestDatabase, createTestKeys } from '@footprint/testing';
 
-export const subgraphServices: SubgraphService[] = [children, reviews, escalations, advocacy, fosterCarerReviews];
+export const subgraphServices: SubgraphService[] = [
+  children,
+  reviews,
+  escalations,
+  advocacy,
+  fosterCarerReviews,
+];
 
 const supergraphSdl = readFileSync(new URL('../../infra/supergraph.graphql', import.meta.url), 'utf8');
 
@@ -25,7 +31,12 @@ export async function startSystem() {
   const keys = await createTestKeys();
   const subgraphs = await Promise.all(
     subgraphServices.map((s) =>
-      startService(s, { databaseUrl: database.urlFor(s.name), verifyingKey: keys.verifyingKey, port: 0, poolSize: 4 }),
+      startService(s, {
+        databaseUrl: database.urlFor(s.name),
+        verifyingKey: keys.verifyingKey,
+        port: 0,
+        poolSize: 4,
+      }),
     ),
   );
   const gateway = await startGateway({

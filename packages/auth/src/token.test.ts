@@ -21,7 +21,10 @@ const claims: AccessClaims = {
 
 async function keys() {
   const pem = await generateKeyPem();
-  return { sign: await importSigningKey(pem.privateKeyPem), verify: await importVerifyingKey(pem.publicKeyPem) };
+  return {
+    sign: await importSigningKey(pem.privateKeyPem),
+    verify: await importVerifyingKey(pem.publicKeyPem),
+  };
 }
 
 describe('access tokens', () => {

@@ -9,7 +9,10 @@ const AUDIENCE = 'footprint-api';
 export const accessClaimsSchema = z.object({
   sub: z.string().min(1),
   name: z.string(),
-  tenant: z.string().regex(/^[a-z0-9-]+$/).nullable(),
+  tenant: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .nullable(),
   roles: z.array(z.enum(roles)),
   /** The advocacy provider organisation an advocate works for. */
   provider: z.string().nullable(),
@@ -47,7 +50,11 @@ export async function signAccessToken(key: SigningKey, claims: AccessClaims, ttl
 
 export async function verifyAccessToken(key: VerifyingKey, token: string): Promise<AccessClaims> {
   try {
-    const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALG] });
+    const { payload } = await jwtVerify(token, key, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: [ALG],
+    });
     return accessClaimsSchema.parse(payload);
   } catch (error) {
     throw new TokenError(error instanceof Error ? error.message : 'invalid token');

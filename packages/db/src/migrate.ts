@@ -6,7 +6,7 @@ import { connect } from './connect.ts';
  * (one table per service in the `migrations` schema) so services migrate independently.
  */
 export async function migrateService(adminUrl: string, schema: string, migrationsFolder: string) {
-  const { db, pool, close } = connect(adminUrl, { max: 1, applicationName: `migrate:${schema}` });
+  const { db, close } = connect(adminUrl, { max: 1, applicationName: `migrate:${schema}` });
   try {
     await migrate(db, { migrationsFolder, migrationsSchema: 'migrations', migrationsTable: schema });
   } finally {

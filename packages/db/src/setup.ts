@@ -22,7 +22,9 @@ export async function setUpDatabase(options: {
     await admin.query(readFileSync(options.rolesSql, 'utf8'));
     const name = pg.escapeIdentifier(options.database);
     if (options.recreate) await admin.query(`drop database if exists ${name} with (force)`);
-    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [options.database]);
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [
+      options.database,
+    ]);
     if (!rowCount) await admin.query(`create database ${name} owner footprint_owner`);
   } finally {
     await admin.end();

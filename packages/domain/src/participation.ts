@@ -50,15 +50,16 @@ export const participationFigures = (reviews: readonly CodedReview[]): Participa
     participation_not_recorded: 0,
   };
   for (const review of reviews) {
-    const code = review.code?.trim().toUpperCase() ?? '';
-    if (isParticipationCode(code)) counts[code]++;
+    const text = review.code?.trim().toUpperCase() ?? '';
+    // Anything but PN0–PN7 reads as not recorded (imports reject unknown codes before this).
+    const code = isParticipationCode(text) ? text : null;
+    if (code) counts[code]++;
     else counts.notRecorded++;
-    const flag = review.dob
-      ? participationFlag(code, review.date, review.dob)
-      : code
-        ? null
-        : 'participation_not_recorded';
-    if (flag) flags[flag]++;
+    if (!code) flags.participation_not_recorded++;
+    else if (review.dob) {
+      const flag = participationFlag(code, review.date, review.dob);
+      if (flag) flags[flag]++;
+    }
   }
   const sum = (codes: ParticipationCode[]): number => codes.reduce((n, c) => n + counts[c], 0);
   const pn1to6 = sum(['PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6']);

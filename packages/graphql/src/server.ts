@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { bearerToken, TokenError, type VerifyingKey, verifyAccessToken } from '@footprint/auth';
 import { type AuditTable, type Database, recordAudit, withTenant } from '@footprint/db';
@@ -31,6 +32,8 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const { name, schema, db, auditTable, verifyingKey } = options;
   const server = new ApolloServer<RequestContext>({
     schema,
+    // Traces would travel back to the gateway on every call; nothing here reads them.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => {
       if (isClientError(formatted.extensions?.code)) return formatted;
@@ -49,7 +52,9 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
       try {
         auth = await verifyAccessToken(verifyingKey, token);
       } catch (error) {
-        throw unauthenticated(error instanceof TokenError ? `Access token refused: ${error.message}` : 'Bad token');
+        throw unauthenticated(
+          error instanceof TokenError ? `Access token refused: ${error.message}` : 'Bad token',
+        );
       }
       const header = req.headers['x-request-id'];
       const requestId = (Array.isArray(header) ? header[0] : header) ?? randomUUID();

@@ -13,9 +13,17 @@ export type SubgraphService = {
   auditTable: AuditTable;
 };
 
-export type ServiceOptions = { databaseUrl: string; verifyingKey: VerifyingKey; port: number; poolSize?: number };
+export type ServiceOptions = {
+  databaseUrl: string;
+  verifyingKey: VerifyingKey;
+  port: number;
+  poolSize?: number;
+};
 
-export async function startService(service: SubgraphService, options: ServiceOptions): Promise<RunningSubgraph> {
+export async function startService(
+  service: SubgraphService,
+  options: ServiceOptions,
+): Promise<RunningSubgraph> {
   const connection = connect(options.databaseUrl, { applicationName: service.name, max: options.poolSize });
   const running = await startSubgraph({
     name: service.name,
@@ -36,7 +44,9 @@ export async function startService(service: SubgraphService, options: ServiceOpt
 
 const serviceEnv = z.object({
   DATABASE_URL: z.string().url('DATABASE_URL must be the service role’s PostgreSQL URL'),
-  AUTH_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'AUTH_PUBLIC_KEY must be a PEM public key' }),
+  AUTH_PUBLIC_KEY: z
+    .string()
+    .includes('BEGIN PUBLIC KEY', { message: 'AUTH_PUBLIC_KEY must be a PEM public key' }),
   PORT: z.coerce.number().int().min(0).max(65535),
 });
 
@@ -44,7 +54,9 @@ const serviceEnv = z.object({
 export async function runServiceFromEnv(service: SubgraphService) {
   const parsed = serviceEnv.safeParse(process.env);
   if (!parsed.success) {
-    console.error(`${service.name}: bad settings\n${parsed.error.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    console.error(
+      `${service.name}: bad settings\n${parsed.error.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
+    );
     process.exit(1);
   }
   const env = parsed.data;

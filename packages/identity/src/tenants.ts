@@ -5,7 +5,10 @@ import { tenants } from './tables.ts';
 
 export const tenantSlug = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a slug is lower-case letters, digits and single hyphens, e.g. "north-shire"');
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'a slug is lower-case letters, digits and single hyphens, e.g. "north-shire"',
+  );
 
 export type Tenant = typeof tenants.$inferSelect;
 

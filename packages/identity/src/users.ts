@@ -12,7 +12,10 @@ const membershipInput = z.object({
 });
 
 const userInput = z.object({
-  email: z.string().email().transform((email) => email.toLowerCase()),
+  email: z
+    .string()
+    .email()
+    .transform((email) => email.toLowerCase()),
   name: z.string().trim().min(1),
   password: z.string().min(12, 'a password has at least 12 characters'),
   platformOperator: z.boolean().default(false),
@@ -20,7 +23,12 @@ const userInput = z.object({
 });
 
 export type UserInput = z.input<typeof userInput>;
-export type Membership = { tenantSlug: string; roles: Role[]; staffRef: string | null; providerId: string | null };
+export type Membership = {
+  tenantSlug: string;
+  roles: Role[];
+  staffRef: string | null;
+  providerId: string | null;
+};
 
 /** Creates or replaces a person and their memberships (seeding and administration). */
 export async function upsertUser(db: Database, input: UserInput) {
@@ -32,7 +40,12 @@ export async function upsertUser(db: Database, input: UserInput) {
       .values({ email: data.email, name: data.name, passwordHash, platformOperator: data.platformOperator })
       .onConflictDoUpdate({
         target: users.email,
-        set: { name: data.name, passwordHash, platformOperator: data.platformOperator, disabledAt: sql`null` },
+        set: {
+          name: data.name,
+          passwordHash,
+          platformOperator: data.platformOperator,
+          disabledAt: sql`null`,
+        },
       })
       .returning();
     await tx.delete(memberships).where(eq(memberships.userId, user!.id));

@@ -50,7 +50,9 @@ describe('councils', () => {
   });
 
   it('refuses the same slug with another name, and a bad slug', async () => {
-    await expect(createTenant(connection.db, { slug: 'east', name: 'West' })).rejects.toBeInstanceOf(TenantConflict);
+    await expect(createTenant(connection.db, { slug: 'east', name: 'West' })).rejects.toBeInstanceOf(
+      TenantConflict,
+    );
     await expect(createTenant(connection.db, { slug: 'East Shire', name: 'x' })).rejects.toThrow(/slug/);
   });
 });
@@ -59,19 +61,39 @@ describe('signing in', () => {
   it('signs an IRO in to their council and carries their claims', async () => {
     const result = await signIn(connection.db, { email: 'iro@north.example', password, tenantSlug: 'north' });
     expect(result?.session.tenant).toEqual({ slug: 'north', name: 'North Council' });
-    expect(accessClaimsFor(result!.session)).toMatchObject({ tenant: 'north', roles: ['iro'], staffRef: 'I1' });
+    expect(accessClaimsFor(result!.session)).toMatchObject({
+      tenant: 'north',
+      roles: ['iro'],
+      staffRef: 'I1',
+    });
   });
 
   it('refuses the wrong password, another council and the platform', async () => {
-    expect(await signIn(connection.db, { email: 'iro@north.example', password: 'nope', tenantSlug: 'north' })).toBeNull();
-    expect(await signIn(connection.db, { email: 'iro@north.example', password, tenantSlug: 'south' })).toBeNull();
-    expect(await signIn(connection.db, { email: 'iro@north.example', password, tenantSlug: null })).toBeNull();
-    expect(await signIn(connection.db, { email: 'nobody@x.example', password, tenantSlug: 'north' })).toBeNull();
+    expect(
+      await signIn(connection.db, { email: 'iro@north.example', password: 'nope', tenantSlug: 'north' }),
+    ).toBeNull();
+    expect(
+      await signIn(connection.db, { email: 'iro@north.example', password, tenantSlug: 'south' }),
+    ).toBeNull();
+    expect(
+      await signIn(connection.db, { email: 'iro@north.example', password, tenantSlug: null }),
+    ).toBeNull();
+    expect(
+      await signIn(connection.db, { email: 'nobody@x.example', password, tenantSlug: 'north' }),
+    ).toBeNull();
   });
 
   it('gives an advocate one session per council, each with their provider', async () => {
-    const south = await signIn(connection.db, { email: 'advocate@voice.example', password, tenantSlug: 'south' });
-    expect(accessClaimsFor(south!.session)).toMatchObject({ tenant: 'south', roles: ['advocate'], provider: 'voice' });
+    const south = await signIn(connection.db, {
+      email: 'advocate@voice.example',
+      password,
+      tenantSlug: 'south',
+    });
+    expect(accessClaimsFor(south!.session)).toMatchObject({
+      tenant: 'south',
+      roles: ['advocate'],
+      provider: 'voice',
+    });
   });
 
   it('ends a session on sign-out and on expiry', async () => {

@@ -21,7 +21,8 @@ export type CouncilJob = {
 export const retryPolicy = { attempts: 4, backoff: { type: 'exponential', delay: 5_000 } } as const;
 
 /** BullMQ blocks on Redis: it needs retries left to itself, not to ioredis. */
-export const connectRedis = (url: string) => new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+export const connectRedis = (url: string) =>
+  new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
 
 export const nightlyQueue = (connection: Redis, options: Partial<QueueOptions> = {}) =>
   new Queue<CouncilJobData | Record<string, never>>(NIGHTLY_QUEUE, { connection, ...options });

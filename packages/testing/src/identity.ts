@@ -12,10 +12,19 @@ export async function createTestKeys() {
   const pem = await generateKeyPem();
   const signingKey = await importSigningKey(pem.privateKeyPem);
   const verifyingKey = await importVerifyingKey(pem.publicKeyPem);
-  const tokenFor = (person: Partial<AccessClaims> & { tenant: string | null; roles: Role[] }, ttlSeconds = 300) =>
+  const tokenFor = (
+    person: Partial<AccessClaims> & { tenant: string | null; roles: Role[] },
+    ttlSeconds = 300,
+  ) =>
     signAccessToken(
       signingKey,
-      { sub: `test-${person.roles.join('-')}`, name: 'Test Person', provider: null, staffRef: null, ...person },
+      {
+        sub: `test-${person.roles.join('-')}`,
+        name: 'Test Person',
+        provider: null,
+        staffRef: null,
+        ...person,
+      },
       ttlSeconds,
     );
   return { ...pem, signingKey, verifyingKey, tokenFor };

@@ -1,5 +1,11 @@
 import { startService } from '@footprint/graphql';
-import { createTestDatabase, createTestKeys, graphql, type TestDatabase, type TestKeys } from '@footprint/testing';
+import {
+  createTestDatabase,
+  createTestKeys,
+  graphql,
+  type TestDatabase,
+  type TestKeys,
+} from '@footprint/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as children } from '../src/index.ts';
@@ -82,7 +88,8 @@ describe('tenancy in the database', () => {
        join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'children' and c.relkind = 'r'`,
     );
     expect(rows.length).toBeGreaterThanOrEqual(5);
-    for (const row of rows) expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+    for (const row of rows)
+      expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });
 
   it('returns no rows to the service role with no council set', async () => {
@@ -132,7 +139,10 @@ describe('bad input', () => {
     ['childId: "C2", iroId: "M1", startDate: "2024-01-01"', /not an IRO/],
     ['childId: "C2", iroId: "I1", startDate: "2021-02-30"', /not a real date/],
     ['childId: "C2", iroId: "I1", startDate: "2022-01-01"', /must start after 2022-03-02/],
-    ['childId: "C2", iroId: "I2", startDate: "2024-01-01"', /already this child's IRO|already this child’s IRO/],
+    [
+      'childId: "C2", iroId: "I2", startDate: "2024-01-01"',
+      /already this child's IRO|already this child’s IRO/,
+    ],
   ])('rejects %s and changes nothing', async (input, message) => {
     const before = await database.superuser.query('select * from children.allocations order by 1, 2, 3');
     const result = await allocate(input);

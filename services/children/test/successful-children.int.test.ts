@@ -1,5 +1,11 @@
 import { startService } from '@footprint/graphql';
-import { createTestDatabase, createTestKeys, graphql, type TestDatabase, type TestKeys } from '@footprint/testing';
+import {
+  createTestDatabase,
+  createTestKeys,
+  graphql,
+  type TestDatabase,
+  type TestKeys,
+} from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as children } from '../src/index.ts';
 import { seedTwoCouncils } from './fixtures.ts';
@@ -45,10 +51,18 @@ describe('a manager', () => {
     const north = await graphql(running.url, query, { token: await manager('north') });
     const south = await graphql(running.url, query, { token: await manager('south') });
     expect(north.data).toEqual({
-      child: { displayName: 'Ada North', currentEpisode: { placement: 'U1' }, iro: { name: 'Nadia Reviewer' } },
+      child: {
+        displayName: 'Ada North',
+        currentEpisode: { placement: 'U1' },
+        iro: { name: 'Nadia Reviewer' },
+      },
     });
     expect(south.data).toEqual({
-      child: { displayName: 'Cleo South', currentEpisode: { placement: 'K2' }, iro: { name: 'Sam Reviewer' } },
+      child: {
+        displayName: 'Cleo South',
+        currentEpisode: { placement: 'K2' },
+        iro: { name: 'Sam Reviewer' },
+      },
     });
   });
 

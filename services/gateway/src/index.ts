@@ -50,7 +50,9 @@ export async function startGateway(options: GatewayOptions) {
         const header = req.headers['x-request-id'];
         return { token, auth, requestId: (Array.isArray(header) ? header[0] : header) ?? randomUUID() };
       } catch (error) {
-        throw unauthenticated(error instanceof TokenError ? `Access token refused: ${error.message}` : 'Bad token');
+        throw unauthenticated(
+          error instanceof TokenError ? `Access token refused: ${error.message}` : 'Bad token',
+        );
       }
     },
   });

@@ -12,7 +12,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({
       url,
       // undici's fetch is shaped like the Fetch API the gateway expects; the cast bridges the two type packages.
-      fetcher: ((input: string, init?: object) => undiciFetch(input, { ...init, dispatcher: agent })) as Fetcher,
+      fetcher: ((input: string, init?: object) =>
+        undiciFetch(input, { ...init, dispatcher: agent })) as Fetcher,
     });
   }
 

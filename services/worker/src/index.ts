@@ -40,7 +40,12 @@ export function startNightlyWorker(options: {
         return {
           name: definition.name,
           data,
-          opts: { ...retryPolicy, jobId: councilJobId(definition.name, data), removeOnComplete: 1000, removeOnFail: 5000 },
+          opts: {
+            ...retryPolicy,
+            jobId: councilJobId(definition.name, data),
+            removeOnComplete: 1000,
+            removeOnFail: 5000,
+          },
         };
       }),
     );

@@ -12,7 +12,9 @@ const env = z
   })
   .safeParse(process.env);
 if (!env.success) {
-  console.error(`worker: bad settings\n${env.error.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+  console.error(
+    `worker: bad settings\n${env.error.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
+  );
   process.exit(1);
 }
 

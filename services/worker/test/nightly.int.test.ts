@@ -1,9 +1,15 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { service as children, caseloadSnapshotJob } from '@footprint/children';
+import { caseloadSnapshotJob, service as children } from '@footprint/children';
 import { connect } from '@footprint/db';
 import { createTenant, identityMigrations } from '@footprint/identity';
-import { connectRedis, NIGHTLY_FAN_OUT, nightlyQueue, type Redis, registerNightlySchedule } from '@footprint/jobs';
+import {
+  connectRedis,
+  NIGHTLY_FAN_OUT,
+  nightlyQueue,
+  type Redis,
+  registerNightlySchedule,
+} from '@footprint/jobs';
 import { createTestDatabase, type TestDatabase } from '@footprint/testing';
 import { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +27,10 @@ let childrenDb: ReturnType<typeof connect>;
 const prefix = `test-${randomBytes(4).toString('hex')}`;
 
 beforeAll(async () => {
-  database = await createTestDatabase([identityMigrations, { schema: 'children', folder: children.migrationsFolder }]);
+  database = await createTestDatabase([
+    identityMigrations,
+    { schema: 'children', folder: children.migrationsFolder },
+  ]);
   identity = connect(database.urlFor('identity'));
   childrenDb = connect(database.urlFor('children'));
   await createTenant(identity.db, { slug: 'north', name: 'North' });
@@ -83,12 +92,29 @@ describe('the nightly run', () => {
   it('fans out one job per council and stores each council’s caseloads', async () => {
     const jobs = await runNight('2024-03-31');
     expect(jobs).toEqual(
-      expect.arrayContaining(['children.caseload-snapshot:north:2024-03-31', 'children.caseload-snapshot:south:2024-03-31']),
+      expect.arrayContaining([
+        'children.caseload-snapshot:north:2024-03-31',
+        'children.caseload-snapshot:south:2024-03-31',
+      ]),
     );
     // North's C2 left care in 2023, so only C1 counts; 1 child at 0.5 FTE is 2 per FTE.
     expect(await snapshots()).toEqual([
-      { tenant_id: 'north', snapshot_date: '2024-03-31', iro_id: 'I1', children: 1, per_fte: 2, over_capacity: false },
-      { tenant_id: 'south', snapshot_date: '2024-03-31', iro_id: 'I1', children: 1, per_fte: 1, over_capacity: false },
+      {
+        tenant_id: 'north',
+        snapshot_date: '2024-03-31',
+        iro_id: 'I1',
+        children: 1,
+        per_fte: 2,
+        over_capacity: false,
+      },
+      {
+        tenant_id: 'south',
+        snapshot_date: '2024-03-31',
+        iro_id: 'I1',
+        children: 1,
+        per_fte: 1,
+        over_capacity: false,
+      },
     ]);
   });
 
@@ -130,7 +156,9 @@ describe('the worker process', () => {
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
-    const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(`${code}/${signal}`)));
+    const exited = new Promise<string>((resolve) =>
+      child.once('exit', (code, signal) => resolve(`${code}/${signal}`)),
+    );
     child.kill('SIGTERM');
     expect(await exited, stderr).toBe('0/null');
   });

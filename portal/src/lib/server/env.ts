@@ -1,5 +1,5 @@
-import { env } from '$env/dynamic/private';
 import { z } from 'zod';
+import { env } from '$env/dynamic/private';
 
 const pem = (label: string) =>
   z
@@ -28,7 +28,9 @@ export function getSettings(): Settings {
   if (settings) return settings;
   const parsed = settingsSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+      .join('\n');
     throw new Error(`The portal's settings are not valid:\n${problems}`);
   }
   settings = parsed.data;

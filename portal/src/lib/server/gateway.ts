@@ -53,7 +53,11 @@ export async function queryGateway<T>(
   try {
     body = (await response.json()) as GraphQLBody<T>;
   } catch (cause) {
-    log('error', 'gateway answered without JSON', { requestId, status: response.status, error: String(cause) });
+    log('error', 'gateway answered without JSON', {
+      requestId,
+      status: response.status,
+      error: String(cause),
+    });
     unavailable(requestId);
   }
   if (body.errors?.length || !response.ok || !body.data) {

@@ -5,7 +5,10 @@ let connection: Connection | undefined;
 
 /** The one pool on the identity database, opened on first use and closed when the server stops. */
 export function identityDb() {
-  connection ??= connect(getSettings().IDENTITY_DATABASE_URL, { max: 5, applicationName: 'footprint-portal' });
+  connection ??= connect(getSettings().IDENTITY_DATABASE_URL, {
+    max: 5,
+    applicationName: 'footprint-portal',
+  });
   return connection.db;
 }
 

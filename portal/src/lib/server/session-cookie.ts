@@ -7,7 +7,13 @@ export const sessionCookie = 'footprint_session';
 const secure = (url: URL) => (getSettings().ORIGIN ?? url.origin).startsWith('https:');
 
 export function setSessionCookie(cookies: Cookies, url: URL, token: string, expires: Date) {
-  cookies.set(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(url), expires });
+  cookies.set(sessionCookie, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secure(url),
+    expires,
+  });
 }
 
 export function clearSessionCookie(cookies: Cookies, url: URL) {

@@ -35,7 +35,12 @@ export async function allocateIro(tx: Transaction, input: AllocateIroInput) {
   }
   const [created] = await tx
     .insert(allocations)
-    .values({ tenantId: child.tenantId, childId: input.childId, iroId: input.iroId, startDate: input.startDate })
+    .values({
+      tenantId: child.tenantId,
+      childId: input.childId,
+      iroId: input.iroId,
+      startDate: input.startDate,
+    })
     .returning();
   return { allocation: created!, previous: current ?? null };
 }

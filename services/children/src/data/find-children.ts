@@ -1,8 +1,8 @@
 import type { AccessClaims } from '@footprint/auth';
 import type { Transaction } from '@footprint/db';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { visibleChildren } from '../db/visibility.ts';
 import { allocations, children } from '../db/tables.ts';
+import { visibleChildren } from '../db/visibility.ts';
 
 export type ChildRow = typeof children.$inferSelect;
 

@@ -17,7 +17,12 @@ import { toDomainEpisode } from './to-domain.ts';
  * Computes every IRO's caseload at the end of `date` (statutory-rules §8) and stores it as that
  * night's snapshot. Running it again for the same date overwrites the same rows.
  */
-export async function recordCaseloadSnapshot(tx: Transaction, tenantId: string, date: string, policy: LocalPolicy) {
+export async function recordCaseloadSnapshot(
+  tx: Transaction,
+  tenantId: string,
+  date: string,
+  policy: LocalPolicy,
+) {
   const [people, allocationRows, episodeRows] = await Promise.all([
     tx.select().from(staff),
     tx.select().from(allocations),
@@ -35,7 +40,9 @@ export async function recordCaseloadSnapshot(tx: Transaction, tenantId: string, 
     date,
   );
   const rows = people
-    .filter((person) => person.role === 'iro' && isInPostAt({ start: person.startDate, end: person.endDate }, date))
+    .filter(
+      (person) => person.role === 'iro' && isInPostAt({ start: person.startDate, end: person.endDate }, date),
+    )
     .map((person) => {
       const children = byIro.get(person.id) ?? 0;
       const perFte = caseloadPerFte(children, person.fte);

@@ -1,5 +1,16 @@
 import { auditTable, tenantPredicate } from '@footprint/db';
-import { boolean, date, index, integer, numeric, pgPolicy, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  pgPolicy,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 export const childrenSchema = pgSchema('children');
 

@@ -11,7 +11,9 @@ export const caseloadSnapshotJob = (db: Database): CouncilJob => ({
   process: async (job) => {
     const { tenant, date } = job.data;
     await job.updateProgress(10);
-    const rows = await withTenant(db, tenant, (tx) => recordCaseloadSnapshot(tx, tenant, date, defaultLocalPolicy));
+    const rows = await withTenant(db, tenant, (tx) =>
+      recordCaseloadSnapshot(tx, tenant, date, defaultLocalPolicy),
+    );
     await job.updateProgress(100);
     return {
       iros: rows.length,

@@ -1,8 +1,8 @@
 import { invalidInput } from '@footprint/graphql';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { type AllocationRow, findAllocationsOfChild } from '../data/find-allocations.ts';
 import { allocateIro } from '../data/allocate-iro.ts';
+import { type AllocationRow, findAllocationsOfChild } from '../data/find-allocations.ts';
 import { loaders } from '../loaders.ts';
 import { Child } from './child.ts';
 import { Iro } from './staff.ts';
@@ -13,7 +13,11 @@ const Allocation = builder.objectRef<AllocationRow>('Allocation').implement({
     startDate: t.expose('startDate', { type: 'Date' }),
     endDate: t.expose('endDate', { type: 'Date', nullable: true }),
     iro: t.field({ type: Iro, nullable: true, resolve: (a, _args, ctx) => loaders(ctx).staff.load(a.iroId) }),
-    child: t.field({ type: Child, nullable: true, resolve: (a, _args, ctx) => loaders(ctx).child.load(a.childId) }),
+    child: t.field({
+      type: Child,
+      nullable: true,
+      resolve: (a, _args, ctx) => loaders(ctx).child.load(a.childId),
+    }),
   }),
 });
 
@@ -47,7 +51,11 @@ builder.mutationFields((t) => ({
     authScopes: { anyRole: ['manager'] },
     args: { input: t.arg({ type: AllocateIroInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
-      const parsed = allocateIroInput.safeParse({ ...input, childId: String(input.childId), iroId: String(input.iroId) });
+      const parsed = allocateIroInput.safeParse({
+        ...input,
+        childId: String(input.childId),
+        iroId: String(input.iroId),
+      });
       if (!parsed.success) throw invalidInput(parsed.error.issues.map((issue) => issue.message).join('; '));
       return ctx.inTenant(async (tx) => {
         const { allocation, previous } = await allocateIro(tx, parsed.data);

@@ -72,6 +72,8 @@ builder.queryFields((t) => ({
     description: 'The children currently allocated to the signed-in IRO',
     authScopes: { anyRole: ['iro'] },
     resolve: (_root, _args, ctx) =>
-      ctx.auth.staffRef ? ctx.inTenant((tx) => listChildren(tx, ctx.auth, { iroId: ctx.auth.staffRef! })) : [],
+      ctx.auth.staffRef
+        ? ctx.inTenant((tx) => listChildren(tx, ctx.auth, { iroId: ctx.auth.staffRef! }))
+        : [],
   }),
 }));

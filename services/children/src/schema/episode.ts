@@ -1,5 +1,5 @@
-import type { EpisodeRow } from '../data/find-episodes.ts';
 import { builder } from '../builder.ts';
+import type { EpisodeRow } from '../data/find-episodes.ts';
 
 /** One SSDA903 episode, with the DfE's codes (shared/spec/codes). */
 export const Episode = builder.objectRef<EpisodeRow>('Episode').implement({

@@ -1,7 +1,7 @@
-import type { StaffRow } from '../data/find-staff.ts';
-import { listChildren } from '../data/find-children.ts';
-import { listStaff } from '../data/find-staff.ts';
 import { builder } from '../builder.ts';
+import { listChildren } from '../data/find-children.ts';
+import type { StaffRow } from '../data/find-staff.ts';
+import { listStaff } from '../data/find-staff.ts';
 import { loaders } from '../loaders.ts';
 import { Child } from './child.ts';
 

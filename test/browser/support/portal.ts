@@ -1,0 +1,97 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const portalDir = fileURLToPath(new URL('../../../portal/', import.meta.url));
+const entry = `${portalDir}build/index.js`;
+
+/** A free loopback port: bind port 0, read it, let it go. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** The built portal is what ships, so that is what the browser tests; build it once if it is missing. */
+function ensureBuilt() {
+  if (existsSync(entry)) return;
+  const result = spawnSync('pnpm', ['--filter', '@footprint/portal', 'build'], {
+    cwd: portalDir,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0 || !existsSync(entry)) {
+    throw new Error(
+      'The portal did not build: run `pnpm --filter @footprint/portal build` and read its errors',
+    );
+  }
+}
+
+export type PortalSettings = { identityDatabaseUrl: string; authPrivateKey: string; gatewayUrl: string };
+
+/**
+ * Runs `node portal/build/index.js` (adapter-node) as its own process on a free port, with the
+ * settings a deployment gives it, and waits until it answers.
+ */
+export async function startPortal(settings: PortalSettings) {
+  ensureBuilt();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const output: string[] = [];
+  const child: ChildProcess = spawn(process.execPath, [entry], {
+    cwd: portalDir,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ORIGIN: url,
+      IDENTITY_DATABASE_URL: settings.identityDatabaseUrl,
+      AUTH_PRIVATE_KEY: settings.authPrivateKey,
+      GATEWAY_URL: settings.gatewayUrl,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The portal exited during start:\n${output.join('')}`);
+    try {
+      const response = await fetch(`${url}/`, { redirect: 'manual' });
+      if (response.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The portal did not answer within 30 s:\n${output.join('')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  return {
+    url,
+    /** Everything the portal printed, for assertions on its logs and for failure messages. */
+    output: () => output.join(''),
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+export type Portal = Awaited<ReturnType<typeof startPortal>>;
