@@ -8,14 +8,16 @@ import { defineConfig, type Plugin } from 'vite';
 const require = createRequire(import.meta.url);
 
 /**
- * GOV.UK Frontend's CSS asks for its fonts and images at /assets/…: copy them from the package
- * into static/assets (ignored by git) so this app serves them itself, at the version it builds with.
+ * GOV.UK Frontend's CSS asks for its fonts and images at /assets/…: copy them, and its script,
+ * from the package into static/assets (ignored by git) so this app serves them itself, at the
+ * version it builds with.
  */
 function govukAssets(): Plugin {
   const copy = () => {
-    const govuk = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist', 'govuk', 'assets');
+    const govuk = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist', 'govuk');
     const target = fileURLToPath(new URL('./static/assets', import.meta.url));
-    cpSync(govuk, target, { recursive: true });
+    cpSync(join(govuk, 'assets'), target, { recursive: true });
+    cpSync(join(govuk, 'govuk-frontend.min.js'), join(target, 'govuk-frontend.min.js'));
   };
   return { name: 'footprint:govuk-assets', enforce: 'pre', config: copy };
 }

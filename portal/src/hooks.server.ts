@@ -34,7 +34,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 
   const response = await resolve(event);
   response.headers.set('x-content-type-options', 'nosniff');
-  response.headers.set('referrer-policy', 'no-referrer');
+  // Not no-referrer: Chrome then sends `Origin: null` with form posts, which kit's CSRF check refuses.
+  response.headers.set('referrer-policy', 'same-origin');
   response.headers.set('x-frame-options', 'DENY');
   response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
   // Pages about children must not outlive the session in a cache or the back/forward history.

@@ -9,7 +9,7 @@ export {
   signIn,
   signOut,
 } from './sessions.ts';
-export { createTenant, findTenant, listTenants, type Tenant, TenantConflict, tenantSlug } from './tenants.ts';
+export { createTenant, findTenant, listTenants, type Tenant, TenantError, tenantSlug } from './tenants.ts';
 export { type Membership, type UserInput, upsertUser } from './users.ts';
 
 export const identityMigrations = {

@@ -12,17 +12,21 @@ export const tenantSlug = z
 
 export type Tenant = typeof tenants.$inferSelect;
 
-export class TenantConflict extends Error {}
+/** A council that cannot be created as asked: a bad slug or name, or a slug taken under another name. */
+export class TenantError extends Error {}
+
+const tenantInput = z.object({ slug: tenantSlug, name: z.string().trim().min(1, 'a council needs a name') });
 
 /** Creates a council; creating it again with the same name is a no-op, with another name an error. */
 export async function createTenant(db: Database, input: { slug: string; name: string }) {
-  const slug = tenantSlug.parse(input.slug);
-  const name = z.string().trim().min(1, 'a council needs a name').parse(input.name);
+  const parsed = tenantInput.safeParse(input);
+  if (!parsed.success) throw new TenantError(parsed.error.issues.map((issue) => issue.message).join('; '));
+  const { slug, name } = parsed.data;
   const [created] = await db.insert(tenants).values({ slug, name }).onConflictDoNothing().returning();
   if (created) return { tenant: created, created: true };
   const [existing] = await db.select().from(tenants).where(eq(tenants.slug, slug));
   if (existing?.name !== name) {
-    throw new TenantConflict(`Council "${slug}" already exists with the name "${existing?.name}"`);
+    throw new TenantError(`Council "${slug}" already exists with the name "${existing?.name}"`);
   }
   return { tenant: existing, created: false };
 }

@@ -8,7 +8,7 @@ import {
   resolveSession,
   signIn,
   signOut,
-  TenantConflict,
+  TenantError,
   upsertUser,
 } from '../src/index.ts';
 
@@ -51,7 +51,7 @@ describe('councils', () => {
 
   it('refuses the same slug with another name, and a bad slug', async () => {
     await expect(createTenant(connection.db, { slug: 'east', name: 'West' })).rejects.toBeInstanceOf(
-      TenantConflict,
+      TenantError,
     );
     await expect(createTenant(connection.db, { slug: 'East Shire', name: 'x' })).rejects.toThrow(/slug/);
   });

@@ -1,0 +1,4 @@
+export class CliError extends Error {}
+
+export const usage = `usage:
+  footprint tenants create <slug> --name "<name>"`;
