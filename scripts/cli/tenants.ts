@@ -6,7 +6,11 @@ import { CliError } from './usage.ts';
 
 /** `footprint tenants create <slug> --name "<name>"`: exits 0 when it exists already with that name. */
 export async function tenantsCommand(args: string[]) {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { name: { type: 'string' } },
+  });
   const [action, slug, ...extra] = positionals;
   if (action !== 'create') throw new CliError(`unknown tenants action "${action ?? ''}"`);
   if (!slug || extra.length) throw new CliError('tenants create takes one slug');
@@ -14,7 +18,11 @@ export async function tenantsCommand(args: string[]) {
   const identity = connect(systemSettings().urlFor('identity'), { max: 1 });
   try {
     const { created } = await createTenant(identity.db, { slug, name: values.name });
-    console.log(created ? `created council ${slug} (${values.name})` : `council ${slug} (${values.name}) already exists`);
+    console.log(
+      created
+        ? `created council ${slug} (${values.name})`
+        : `council ${slug} (${values.name}) already exists`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof TenantError) {

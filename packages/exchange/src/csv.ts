@@ -4,43 +4,49 @@ import type { ColumnSpec } from './files.ts';
 import type { Problem } from './problems.ts';
 
 /** One record of a CSV file. `row` counts the header as row 1, as a spreadsheet shows it. */
-export type CsvRow = { row: number; cells: string[] };
+export type CsvRow = { row: number; cells: string[] /** Bytes of the file read so far. */; bytes: number };
 
 /**
  * Streams the records of a CSV file with csv-parse: UTF-8 byte-order mark, CRLF or LF, quoted fields
  * (commas and line breaks inside quotes) and rows shorter or longer than the header are accepted. A
  * blank line counts as a row (as a spreadsheet numbers it) but yields nothing; so does a row of empty
  * fields (`,,,`, as spreadsheets save trailing rows). A quoted field spanning lines is one row.
- * Malformed quoting is reported through `onSyntaxError` and the record skipped.
+ * Malformed quoting is reported through `onSyntaxError` (see below).
  */
 export async function* readCsvRows(
   path: string,
   onSyntaxError: (row: number, message: string) => void,
 ): AsyncGenerator<CsvRow> {
-  let lastRow = 0;
+  // Blank lines come through as records (skip_empty_lines off), so the record count is the row
+  // number; csv-parse's per-record `info` would cost a third of the parse. After malformed quoting
+  // csv-parse cannot tell where records start again, so the first syntax error ends the file: it is
+  // reported, and the records before it are still read. The parser reports it while parsing, ahead of
+  // the records it has yet to hand over: `brokenAfter` is the number of records before it.
+  let brokenAfter = Number.POSITIVE_INFINITY;
   const parser = parse({
     bom: true,
     relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
     skip_records_with_error: true,
     on_skip: (err) => {
-      lastRow += 1;
-      onSyntaxError(lastRow, err?.message ?? 'malformed CSV');
+      if (brokenAfter !== Number.POSITIVE_INFINITY) return undefined;
+      brokenAfter = parser.info.records;
+      onSyntaxError(brokenAfter + 1, `${err?.message ?? 'malformed CSV'}; the rest of the file was not read`);
       return undefined;
     },
   });
   const input = createReadStream(path);
   input.on('error', (err) => parser.destroy(err));
   input.pipe(parser);
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: string[];
-    info: { records: number; empty_lines: number };
-  }>) {
-    // csv-parse counts emitted records and skipped blank lines; skipped bad records come between.
-    lastRow = Math.max(lastRow + 1, info.records + info.empty_lines);
+  let row = 0;
+  for await (const record of parser as AsyncIterable<string[]>) {
+    row += 1;
+    if (row > brokenAfter) {
+      input.destroy();
+      parser.destroy();
+      break;
+    }
     if (record.every((cell) => cell.trim() === '')) continue;
-    yield { row: lastRow, cells: record };
+    yield { row, cells: record, bytes: parser.info.bytes };
   }
 }
 
@@ -59,7 +65,11 @@ export type BoundHeader = {
 /** A header name as matched: case-insensitive, surrounding spaces ignored. */
 export const normaliseHeader = (cell: string): string => cell.trim().toUpperCase();
 
-export const bindHeader = (fileName: string, columns: readonly ColumnSpec[], cells: readonly string[]): BoundHeader => {
+export const bindHeader = (
+  fileName: string,
+  columns: readonly ColumnSpec[],
+  cells: readonly string[],
+): BoundHeader => {
   const known = new Set(columns.map((c) => c.name));
   const index = new Map<string, number>();
   const errors: Problem[] = [];

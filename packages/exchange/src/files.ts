@@ -37,7 +37,13 @@ export const FILE_NAMES = [
 export type FileName = (typeof FILE_NAMES)[number];
 
 /** The SSDA903 files of data-exchange.md §2 (the export writes these). */
-export const FILES_903 = ['header', 'episodes', 'reviews', 'uasc', 'missing'] as const satisfies readonly FileName[];
+export const FILES_903 = [
+  'header',
+  'episodes',
+  'reviews',
+  'uasc',
+  'missing',
+] as const satisfies readonly FileName[];
 
 /**
  * A file's columns. `required` columns must be in the header (else an error at row 1 naming the

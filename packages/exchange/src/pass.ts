@@ -1,4 +1,4 @@
-import { bindHeader, type BoundHeader, readCsvRows } from './csv.ts';
+import { type BoundHeader, bindHeader, readCsvRows } from './csv.ts';
 import { FILE_COLUMNS, type FileName, type FoundFile } from './files.ts';
 import type { Problem } from './problems.ts';
 import { type Draft, type ExchangeRecords, PARSERS, type ParseContext } from './records.ts';
@@ -12,6 +12,8 @@ export type ParsedRow<F extends FileName> = {
   /** True when the row raised no problem: every field of the draft is read. */
   complete: boolean;
   reader: RowReader;
+  /** Bytes of the file read so far (for progress). */
+  bytes: number;
 };
 
 /**
@@ -30,7 +32,7 @@ export async function* parseFile<F extends FileName>(
   let header: BoundHeader | null = null;
   let rows = 0;
   const parse = PARSERS[file];
-  for await (const { row, cells } of readCsvRows(found.path, syntax)) {
+  for await (const { row, cells, bytes } of readCsvRows(found.path, syntax)) {
     if (header === null) {
       header = bindHeader(fileName, FILE_COLUMNS[file], cells);
       for (const p of header.errors) sink.error(p);
@@ -49,7 +51,7 @@ export async function* parseFile<F extends FileName>(
       );
     }
     const draft = parse(reader, ctx) as Draft<ExchangeRecords[F]>;
-    yield { row, draft, complete: reader.problems === 0, reader };
+    yield { row, draft, complete: reader.problems === 0, reader, bytes };
   }
   if (header === null) {
     sink.error({

@@ -17,6 +17,8 @@ export type LocalPolicyFile = {
   versions: LocalPolicyVersion[];
   /** The rows the domain read, with their own row numbers and EFFECTIVE as an ISO date. */
   records: LocalPolicyRecord[];
+  /** Data rows read. */
+  rows: number;
 };
 
 /**
@@ -27,12 +29,17 @@ export const readLocalPolicyFile = async (found: FoundFile, sink: Sink): Promise
   const rows: { row: number; key: string; value: string; effective: string }[] = [];
   const ctx: ParseContext = { year: undefined, themes: new Map(), stages: new Map() };
   for await (const { row, reader } of parseFile('local_policy', found, ctx, sink)) {
-    rows.push({ row, key: reader.raw('KEY'), value: reader.raw('VALUE'), effective: reader.raw('EFFECTIVE') });
+    rows.push({
+      row,
+      key: reader.raw('KEY'),
+      value: reader.raw('VALUE'),
+      effective: reader.raw('EFFECTIVE'),
+    });
   }
   const { versions, problems, warnings } = policyVersionsFromRows(rows);
   // The domain numbers rows from 2 in the order given; map back to the rows as found (blank lines).
   const rowOf = (p: LocalPolicyRowProblem): number => rows[p.row - 2]?.row ?? p.row;
-  const valueOf = (p: LocalPolicyRowProblem): string => {
+  const cellOf = (p: LocalPolicyRowProblem): string => {
     const r = rows[p.row - 2];
     return r ? { KEY: r.key, VALUE: r.value, EFFECTIVE: r.effective }[p.column] : '';
   };
@@ -43,7 +50,7 @@ export const readLocalPolicyFile = async (found: FoundFile, sink: Sink): Promise
       file: found.fileName,
       row: rowOf(p),
       column: p.column,
-      value: valueOf(p),
+      value: cellOf(p),
       rule: 'local_policy',
       message: p.message,
     });
@@ -54,7 +61,7 @@ export const readLocalPolicyFile = async (found: FoundFile, sink: Sink): Promise
       file: found.fileName,
       row: rowOf(p),
       column: p.column,
-      value: valueOf(p),
+      value: cellOf(p),
       rule: 'unknown_setting',
       message: p.message,
     });
@@ -83,7 +90,7 @@ export const readLocalPolicyFile = async (found: FoundFile, sink: Sink): Promise
       effective: parseDate(r.effective)!,
     });
   });
-  return { versions, records };
+  return { versions, records, rows: rows.length };
 };
 
 /**

@@ -29,20 +29,37 @@ export const formatProblems = (problems: readonly Problem[]): string[] => proble
 
 /** The JSON form: an array of `{file,row,column,value,rule,message}`, keys in that order. */
 export const problemsAsJson = (problems: readonly Problem[]): Problem[] =>
-  problems.map(({ file, row, column, value, rule, message }) => ({ file, row, column, value, rule, message }));
+  problems.map(({ file, row, column, value, rule, message }) => ({
+    file,
+    row,
+    column,
+    value,
+    rule,
+    message,
+  }));
 
 /** `--format json`: the JSON array as text. */
 export const formatProblemsJson = (problems: readonly Problem[]): string =>
   JSON.stringify(problemsAsJson(problems));
 
-/** Problems in file order (the order the files were read) and then by row; stable within a row. */
-export const sortProblems = (problems: readonly Problem[], fileOrder: readonly string[]): Problem[] => {
+/**
+ * Problems in file order (the order the files were read), then by row, then by column (`columnRank`,
+ * e.g. the column's place in the file), stable otherwise.
+ */
+export const sortProblems = (
+  problems: readonly Problem[],
+  fileOrder: readonly string[],
+  columnRank: (file: string, column: string) => number = () => 0,
+): Problem[] => {
   const rank = new Map(fileOrder.map((f, i) => [f, i]));
   return problems
-    .map((p, i) => ({ p, i }))
+    .map((p, i) => ({ p, i, c: columnRank(p.file, p.column) }))
     .sort(
       (a, b) =>
-        (rank.get(a.p.file) ?? -1) - (rank.get(b.p.file) ?? -1) || a.p.row - b.p.row || a.i - b.i,
+        (rank.get(a.p.file) ?? -1) - (rank.get(b.p.file) ?? -1) ||
+        a.p.row - b.p.row ||
+        a.c - b.c ||
+        a.i - b.i,
     )
     .map(({ p }) => p);
 };

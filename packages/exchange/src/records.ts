@@ -1,20 +1,20 @@
 import {
+  type AuditGrade,
   type ChairedByChild,
   type ConsultationRespondent,
   type EscalationEventKind,
   type FosterHouseholdType,
   type FosterReviewOutcome,
   feedbackQuestions,
+  formatUkDate,
   type Iro,
   type IsoDate,
   isKnownCode,
   isValidLegalStatusOn,
   type ParticipationCode,
+  parseDate,
   placementProblem,
   type ReviewFormat,
-  type AuditGrade,
-  formatUkDate,
-  parseDate,
 } from '@footprint/domain';
 import type { FileName } from './files.ts';
 import type { RowReader } from './row-reader.ts';
@@ -23,13 +23,13 @@ import {
   type CaseInsensitiveIndex,
   CHAIRED_BY_CHILD,
   COMPARATOR_SYMBOLS,
-  type ComparatorSymbol,
   CONSULTATION_RESPONDENTS,
+  type ComparatorSymbol,
   caseInsensitiveIndex,
   codeListIndex,
   EMPLOYMENT_TYPES,
-  ESCALATION_EVENTS,
   type EmploymentType,
+  ESCALATION_EVENTS,
   FOSTER_HOUSEHOLD_TYPES,
   FOSTER_REVIEW_OUTCOMES,
   IRO_ROLES,
@@ -325,7 +325,12 @@ const episode: Parser<'episodes'> = (r) => {
     r.report('PLACE', r.raw('PLACE'), 'code', placementProblem(placeText, decom ?? '0000-01-01')!);
   } else if (decom && placementProblem(placeText, decom) !== null) {
     const problem = placementProblem(placeText, decom)!;
-    r.report('PLACE', r.raw('PLACE'), 'placement_not_valid_on_decom', `${problem}; DECOM is ${ukOrIso(decom)}`);
+    r.report(
+      'PLACE',
+      r.raw('PLACE'),
+      'placement_not_valid_on_decom',
+      `${problem}; DECOM is ${ukOrIso(decom)}`,
+    );
   } else place = placeText;
   const dec = r.date('DEC');
   notBefore(r, 'DEC', dec, 'DECOM', decom);
@@ -581,7 +586,7 @@ export const PARSERS: { readonly [F in FileName]: Parser<F> } = {
       r.report('POPULATION', r.raw('POPULATION'), 'range', 'POPULATION must be above 0');
       population = undefined;
     }
-    return { year: r.year('YEAR', true) ?? undefined, population: population ?? undefined };
+    return { year: r.year('YEAR', true), population };
   },
   comparators: (r) => {
     const text = r.text('VALUE', true);
@@ -599,7 +604,7 @@ export const PARSERS: { readonly [F in FileName]: Parser<F> } = {
         );
     }
     return {
-      year: r.year('YEAR', true) ?? undefined,
+      year: r.year('YEAR', true),
       area: r.text('AREA', true),
       measure: r.text('MEASURE', true),
       value,

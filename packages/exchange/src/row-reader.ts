@@ -14,7 +14,7 @@ export class RowReader {
 
   constructor(
     private readonly header: BoundHeader,
-    private readonly fileName: string,
+    readonly fileName: string,
     readonly row: number,
     private readonly cells: readonly string[],
     private readonly sink: (problem: Problem) => void,
@@ -36,8 +36,9 @@ export class RowReader {
   }
 
   private empty(column: string, required: boolean): undefined | null {
-    if (!required) return null;
+    // A required column absent from the header is unknown, not empty (its error is at row 1).
     if (this.header.missing.has(column)) return undefined;
+    if (!required) return null;
     this.report(column, '', 'required', `${column} is required`);
     return undefined;
   }
@@ -132,6 +133,8 @@ export class RowReader {
   }
 
   /** A decimal number (no exponent, no hex): `0.6`, `-1.917`, `.5`. */
+  number(column: string): number | null | undefined;
+  number(column: string, required: true): number | undefined;
   number(column: string, required = false): number | null | undefined {
     const value = this.raw(column);
     if (value === '') return this.empty(column, required);
@@ -143,6 +146,8 @@ export class RowReader {
   }
 
   /** A whole number without sign. */
+  wholeNumber(column: string): number | null | undefined;
+  wholeNumber(column: string, required: true): number | undefined;
   wholeNumber(column: string, required = false): number | null | undefined {
     const value = this.raw(column);
     if (value === '') return this.empty(column, required);
@@ -154,6 +159,8 @@ export class RowReader {
   }
 
   /** A reporting year written YYYY (2020 for 2020-21). */
+  year(column: string): number | null | undefined;
+  year(column: string, required: true): number | undefined;
   year(column: string, required = false): number | null | undefined {
     const value = this.raw(column);
     if (value === '') return this.empty(column, required);

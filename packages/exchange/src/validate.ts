@@ -4,12 +4,18 @@ import {
   type Episode,
   formatUkDate,
   fromDayNumber,
-  type IsoDate,
   type LocalPolicyVersion,
   participationFlag,
   periodsOfCare,
 } from '@footprint/domain';
-import { FILE_NAMES, type FileName, type FoundFile, findFiles, type ImportSet } from './files.ts';
+import {
+  FILE_COLUMNS,
+  FILE_NAMES,
+  type FileName,
+  type FoundFile,
+  findFiles,
+  type ImportSet,
+} from './files.ts';
 import { type ParsedRow, parseFile, type Sink } from './pass.ts';
 import { parseContext, readLocalPolicyFile } from './policy.ts';
 import { type Problem, sortProblems } from './problems.ts';
@@ -25,7 +31,15 @@ export type ExistingIds = {
   households?: ReadonlySet<string>;
 };
 
-export type Progress = { file: string; rows: number; bytes: number; done: boolean };
+export type Progress = {
+  /** The file's name as found. */
+  file: string;
+  rows: number;
+  /** Bytes read so far and the file's size. */
+  bytesRead: number;
+  bytes: number;
+  done: boolean;
+};
 
 export type ValidateOptions = {
   /** The import's `--year` (oc2 rows without a YEAR of their own). */
@@ -85,6 +99,13 @@ const REFERENCE_WHAT: Readonly<Record<Reference, string>> = {
   households: 'foster household',
 };
 
+const REFERENCE_PLURAL: Readonly<Record<Reference, string>> = {
+  children: 'children',
+  iros: 'IROs',
+  escalations: 'escalations',
+  households: 'foster households',
+};
+
 class Validation {
   private readonly errors: Problem[] = [];
   private readonly warnings: Problem[] = [];
@@ -100,8 +121,8 @@ class Validation {
     escalations: new Set(),
     households: new Set(),
   };
-  private readonly notChecked = new Set<string>();
-  /** (CHILD, REVIEW) → number of reviews rows (duplicates are counted once, §3.1). */
+  private readonly notCheckedSeen = new Set<string>();
+  /** (CHILD, REVIEW) → its first row (a second row is a duplicate review, counted once, §3.1). */
   private readonly reviews = new Map<string, number>();
   private readonly episodes = new Map<string, number[]>();
   /** Per child: start day, end day (OPEN), 1 when short-break-only; three numbers per period. */
@@ -122,9 +143,9 @@ class Validation {
     const versions = [...(this.options.policy ?? [])];
     const policyFile = this.set.files.local_policy;
     if (policyFile) {
-      const { versions: own } = await readLocalPolicyFile(policyFile, this.sink);
+      const { versions: own, rows } = await readLocalPolicyFile(policyFile, this.sink);
       versions.push(...own);
-      this.rows.local_policy = (await countRows(policyFile)) ?? 0;
+      this.rows.local_policy = rows;
     }
     const ctx = parseContext(this.options.year, versions);
     for (const file of FILE_NAMES) {
@@ -136,26 +157,49 @@ class Validation {
       ...this.set.warnings.map((w) => w.file),
       ...FILE_NAMES.map((f) => this.set.files[f]?.fileName ?? f),
     ];
-    const errors = sortProblems(this.errors, order);
-    return { ok: errors.length === 0, errors, warnings: sortProblems(this.warnings, order), rows: this.rows };
+    const columns = new Map<string, readonly string[]>();
+    for (const f of FILE_NAMES) {
+      const found = this.set.files[f];
+      if (found)
+        columns.set(
+          found.fileName,
+          FILE_COLUMNS[f].map((c) => c.name),
+        );
+    }
+    // A row's problems in the order of its columns; a problem of the whole row first.
+    const columnRank = (file: string, column: string): number =>
+      column === '' ? -1 : (columns.get(file)?.indexOf(column) ?? 0);
+    const errors = sortProblems(this.errors, order, columnRank);
+    const warnings = sortProblems(this.warnings, order, columnRank);
+    return { ok: errors.length === 0, errors, warnings, rows: this.rows };
   }
 
   private async readFile(file: FileName, found: FoundFile, ctx: ParseContext): Promise<void> {
     const check = this.checks[file] as (parsed: ParsedRow<FileName>) => void;
-    const rows = parseFile(file, found, ctx, this.sink);
     let count = 0;
-    for (;;) {
-      const next = await rows.next();
-      if (next.done) break;
-      check(next.value);
+    for await (const parsed of parseFile(file, found, ctx, this.sink)) {
+      check(parsed);
       count += 1;
-      if (count % PROGRESS_EVERY === 0)
-        this.options.onProgress?.({ file: found.fileName, rows: count, bytes: found.bytes, done: false });
+      if (count % PROGRESS_EVERY === 0) {
+        this.options.onProgress?.({
+          file: found.fileName,
+          rows: count,
+          bytesRead: parsed.bytes,
+          bytes: found.bytes,
+          done: false,
+        });
+      }
     }
     this.rows[file] = count;
     this.finish(file, found.fileName);
     this.keys.clear();
-    this.options.onProgress?.({ file: found.fileName, rows: count, bytes: found.bytes, done: true });
+    this.options.onProgress?.({
+      file: found.fileName,
+      rows: count,
+      bytesRead: found.bytes,
+      bytes: found.bytes,
+      done: true,
+    });
   }
 
   // --- references and keys ----------------------------------------------------------------------
@@ -166,31 +210,44 @@ class Validation {
     const existing = this.options.existing?.[ref];
     const fileHere = this.set.files[REFERENCE_FILE[ref]] !== undefined;
     if (!fileHere && !existing) {
-      const key = `${r.row > 0 ? '' : ''}${ref}|${column}|${this.fileOf(r)}`;
-      if (!this.notChecked.has(key)) {
-        this.notChecked.add(key);
-        this.sink.warning({
-          file: this.fileOf(r),
-          row: 0,
-          column,
-          value: '',
-          rule: 'reference_not_checked',
-          message: `${column} is not checked: the import has no ${REFERENCE_FILE[ref]} file and no stored ${REFERENCE_WHAT[ref]}s were given`,
-        });
-      }
+      this.notChecked(
+        r.fileName,
+        column,
+        `the import has no ${REFERENCE_FILE[ref]} file and no stored ${REFERENCE_PLURAL[ref]} were given`,
+      );
       return;
     }
     if (this.ids[ref].has(id) || existing?.has(id)) return;
     const where = fileHere ? `the ${REFERENCE_FILE[ref]} file` : 'the records already stored';
-    r.report(column, id, `unknown_${REFERENCE_WHAT[ref].toLowerCase().replace(/ /g, '_')}`, `${REFERENCE_WHAT[ref]} ${id} is not in ${where}`);
+    r.report(
+      column,
+      id,
+      `unknown_${REFERENCE_WHAT[ref].toLowerCase().replace(/ /g, '_')}`,
+      `${REFERENCE_WHAT[ref]} ${id} is not in ${where}`,
+    );
   }
 
-  private fileOf(r: RowReader): string {
-    return (r as unknown as { fileName: string }).fileName;
+  /** Once per file and column: a reference that cannot be checked in this import. */
+  private notChecked(file: string, column: string, why: string): void {
+    const key = `${file}|${column}`;
+    if (this.notCheckedSeen.has(key)) return;
+    this.notCheckedSeen.add(key);
+    this.sink.warning({
+      file,
+      row: 0,
+      column,
+      value: '',
+      rule: 'reference_not_checked',
+      message: `${column} is not checked: ${why}`,
+    });
   }
 
   /** A key seen twice in one file is an error at the second row, in the key's first column. */
-  private unique(r: RowReader, columns: readonly string[], parts: readonly (string | number | null | undefined)[]): boolean {
+  private unique(
+    r: RowReader,
+    columns: readonly string[],
+    parts: readonly (string | number | null | undefined)[],
+  ): boolean {
     if (parts.some((p) => p === undefined || p === null || p === '')) return true;
     const key = parts.join('\u0000');
     const first = this.keys.get(key);
@@ -206,7 +263,7 @@ class Validation {
 
   private warn(r: RowReader, column: string, rule: keyof typeof DATA_QUALITY_MESSAGES, detail = ''): void {
     this.sink.warning({
-      file: this.fileOf(r),
+      file: r.fileName,
       row: r.row,
       column,
       value: r.raw(column),
@@ -243,12 +300,12 @@ class Validation {
       this.known(reader, 'CHILD', v.child, 'children');
       if (!v.child || !v.review) return;
       const key = `${v.child}|${v.review}`;
-      const seen = this.reviews.get(key) ?? 0;
-      this.reviews.set(key, seen + 1);
-      if (seen > 0) this.warn(reader, 'REVIEW', 'duplicate_review');
+      const first = this.reviews.get(key);
+      if (first === undefined) this.reviews.set(key, reader.row);
+      else this.warn(reader, 'REVIEW', 'duplicate_review', ` (CHILD ${v.child}; also at row ${first})`);
       if (v.dob && v.code !== undefined) {
         const flag = participationFlag(v.code, v.review, v.dob);
-        if (flag) this.warn(reader, 'REVIEW_CODE', flag);
+        if (flag) this.warn(reader, 'REVIEW_CODE', flag, ` (CHILD ${v.child}, DOB ${formatUkDate(v.dob)})`);
       }
       if (this.episodesRead) {
         const day = dayNumber(v.review);
@@ -256,12 +313,13 @@ class Validation {
         let inside: boolean | null = null;
         for (let i = 0; i < periods.length; i += 3) {
           if (periods[i]! <= day && day <= periods[i + 1]!) {
-            inside = periods[i + 2] === 1 ? false : true;
+            inside = periods[i + 2] !== 1;
             if (inside) break;
           }
         }
-        if (inside === null) this.warn(reader, 'REVIEW', 'orphan_review');
-        else if (!inside) this.warn(reader, 'REVIEW', 'short_break_reviews');
+        const which = ` (CHILD ${v.child})`;
+        if (inside === null) this.warn(reader, 'REVIEW', 'orphan_review', which);
+        else if (!inside) this.warn(reader, 'REVIEW', 'short_break_reviews', which);
       }
     },
     uasc: ({ draft, reader }) => {
@@ -300,7 +358,8 @@ class Validation {
           'unknown_review',
           `no row of the reviews file for CHILD ${d.child} and REVIEW ${formatUkDate(d.review)}`,
         );
-      } else if (!this.set.files.reviews) this.known(reader, 'REVIEW', null, 'children');
+      } else if (!this.set.files.reviews)
+        this.notChecked(reader.fileName, 'REVIEW', 'the import has no reviews file');
       this.unique(reader, ['CHILD', 'REVIEW'], [d.child, d.review]);
     },
     midway_reviews: ({ draft, reader }) => {
@@ -319,7 +378,8 @@ class Validation {
       if (draft.escalation && this.unique(reader, ['ESCALATION'], [draft.escalation]))
         this.ids.escalations.add(draft.escalation);
     },
-    escalation_events: ({ draft, reader }) => this.known(reader, 'ESCALATION', draft.escalation, 'escalations'),
+    escalation_events: ({ draft, reader }) =>
+      this.known(reader, 'ESCALATION', draft.escalation, 'escalations'),
     advocacy: ({ draft, reader }) => {
       this.known(reader, 'CHILD', draft.child, 'children');
       this.unique(reader, ['INVOLVEMENT'], [draft.involvement]);
@@ -358,7 +418,14 @@ class Validation {
     }
   }
 
-  private error(file: string, row: number, column: string, value: string, rule: string, message: string): void {
+  private error(
+    file: string,
+    row: number,
+    column: string,
+    value: string,
+    rule: string,
+    message: string,
+  ): void {
     this.errors.push({ file, row, column, value, rule, message });
   }
 
@@ -374,7 +441,6 @@ class Validation {
       (a, b) => at(a, 0) - at(b, 0) || at(a, 1) - at(b, 1) || at(a, 2) - at(b, 2),
     );
     const uk = (day: number): string => (day === OPEN ? 'open' : formatUkDate(fromDayNumber(day)));
-    const starts = new Set(order.map((i) => at(i, 0)));
     let latestEnd = -OPEN;
     let latestEndRow = 0;
     let latestEndStart = 0;
@@ -410,8 +476,7 @@ class Validation {
       }
       const rec = at(i, 5);
       if (rec >= 0 && codeAt('reason-episode-ceased', rec) === 'X1' && dec !== OPEN) {
-        const followed = order.some((j) => j !== i && at(j, 0) === dec) || (starts.has(dec) && decom !== dec);
-        if (!followed) {
+        if (!order.some((j) => j !== i && at(j, 0) === dec)) {
           this.error(
             file,
             row,
@@ -435,7 +500,11 @@ class Validation {
     }));
     const spans: number[] = [];
     for (const period of periodsOfCare(episodes).periods) {
-      spans.push(dayNumber(period.start), period.end === null ? OPEN : dayNumber(period.end), period.shortBreakOnly ? 1 : 0);
+      spans.push(
+        dayNumber(period.start),
+        period.end === null ? OPEN : dayNumber(period.end),
+        period.shortBreakOnly ? 1 : 0,
+      );
       if (!period.startedWithS) {
         const first = period.episodes[0]!;
         this.warnings.push({
@@ -483,13 +552,3 @@ class Validation {
     }
   }
 }
-
-const countRows = async (found: FoundFile): Promise<number | null> => {
-  let n = 0;
-  const ctx: ParseContext = { year: undefined, themes: new Map(), stages: new Map() };
-  const ignore: Sink = { error: () => {}, warning: () => {} };
-  for await (const _ of parseFile('local_policy', found, ctx, ignore)) n += 1;
-  return n;
-};
-
-export type { IsoDate };

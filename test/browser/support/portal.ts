@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const portalDir = fileURLToPath(new URL('../../../portal/', import.meta.url));
@@ -20,9 +21,35 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The built portal is what ships, so that is what the browser tests; build it once if it is missing. */
+/** What the portal's build is made of: its own sources and the workspace packages it bundles. */
+const buildInputs = [
+  'portal/src',
+  'portal/static',
+  'portal/svelte.config.js',
+  'portal/vite.config.ts',
+  'portal/package.json',
+  'packages/identity/src',
+  'packages/auth/src',
+  'packages/db/src',
+  'packages/domain/src',
+].map((path) => fileURLToPath(new URL(`../../../${path}`, import.meta.url)));
+
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  // static/assets is copied in by the build itself.
+  if (path.endsWith('/static/assets')) return 0;
+  return Math.max(0, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+/**
+ * The built portal is what ships, so that is what the browser tests. Build it when it is missing
+ * or older than its sources, so a run never passes against yesterday's build.
+ */
 function ensureBuilt() {
-  if (existsSync(entry)) return;
+  const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
+  if (built && Math.max(...buildInputs.map(newestChange)) < built) return;
   const result = spawnSync('pnpm', ['--filter', '@footprint/portal', 'build'], {
     cwd: portalDir,
     stdio: 'inherit',

@@ -29,7 +29,10 @@ export function getSettings(): Settings {
   const parsed = settingsSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues
-      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+      // Names and reasons only: a setting's value may be a secret.
+      .map(
+        (issue) => `  ${issue.path.join('.')}: ${issue.input === undefined ? 'is not set' : issue.message}`,
+      )
       .join('\n');
     throw new Error(`The portal's settings are not valid:\n${problems}`);
   }

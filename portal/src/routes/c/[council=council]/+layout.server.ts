@@ -8,7 +8,7 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = async ({ params, locals }) => {
   const tenant = await findTenant(identityDb(), params.council);
   // A suspended council is as unknown to visitors as one that never existed.
-  if (!tenant || tenant.status !== 'active') error(404, { message: 'Page not found' });
+  if (tenant?.status !== 'active') error(404, { message: 'Page not found' });
   return {
     council: { slug: tenant.slug, name: tenant.name },
     person: personOf(councilSession(locals, tenant.slug)),
