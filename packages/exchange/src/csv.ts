@@ -117,7 +117,7 @@ export const bindHeader = (
       });
     }
   }
-  return { index, missing, width: Math.max(width, 0), errors, warnings };
+  return { index, missing, width, errors, warnings };
 };
 
 /** Quotes a field when it must be (RFC 4180): commas, quotes, line breaks, surrounding spaces. */

@@ -281,8 +281,6 @@ export type ParseContext = {
 
 type Parser<F extends FileName> = (r: RowReader, ctx: ParseContext) => Draft<ExchangeRecords[F]>;
 
-const ukOrIso = (date: IsoDate): string => formatUkDate(date);
-
 /** END not before START (allocations, IRO posts, Independent Visitors, advocacy, households, missing). */
 const notBefore = (
   r: RowReader,
@@ -296,7 +294,7 @@ const notBefore = (
       column,
       r.raw(column),
       'date_order',
-      `${column} ${ukOrIso(later)} is before ${otherColumn} ${ukOrIso(earlier)}`,
+      `${column} ${formatUkDate(later)} is before ${otherColumn} ${formatUkDate(earlier)}`,
     );
 };
 
@@ -314,8 +312,8 @@ const episode: Parser<'episodes'> = (r) => {
       r.raw('LS'),
       'legal_status_not_valid_on_decom',
       ls === 'D1'
-        ? `D1 is valid only for episodes starting up to 31/12/2005; DECOM is ${ukOrIso(decom)}`
-        : `E1 is valid only for episodes starting from 01/12/2005; DECOM is ${ukOrIso(decom)}`,
+        ? `D1 is valid only for episodes starting up to 31/12/2005; DECOM is ${formatUkDate(decom)}`
+        : `E1 is valid only for episodes starting from 01/12/2005; DECOM is ${formatUkDate(decom)}`,
     );
   }
   let place: string | undefined;
@@ -329,7 +327,7 @@ const episode: Parser<'episodes'> = (r) => {
       'PLACE',
       r.raw('PLACE'),
       'placement_not_valid_on_decom',
-      `${problem}; DECOM is ${ukOrIso(decom)}`,
+      `${problem}; DECOM is ${formatUkDate(decom)}`,
     );
   } else place = placeText;
   const dec = r.date('DEC');
@@ -381,7 +379,7 @@ export const PARSERS: { readonly [F in FileName]: Parser<F> } = {
         'REVIEW',
         r.raw('REVIEW'),
         'review_before_dob',
-        `REVIEW ${ukOrIso(review)} is before DOB ${ukOrIso(dob)}`,
+        `REVIEW ${formatUkDate(review)} is before DOB ${formatUkDate(dob)}`,
       );
     return {
       child: r.text('CHILD', true),

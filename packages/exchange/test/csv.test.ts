@@ -2,14 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvLine, readCsvRows } from '../src/csv.ts';
+import { type CsvRow, csvLine, readCsvRows } from '../src/csv.ts';
 import { formatProblem, formatProblems } from '../src/index.ts';
 import { tempDir } from './support.ts';
 
-const readAll = async (
-  path: string,
-): Promise<{ rows: { row: number; cells: string[] }[]; errors: string[] }> => {
-  const rows: { row: number; cells: string[] }[] = [];
+const readAll = async (path: string): Promise<{ rows: CsvRow[]; errors: string[] }> => {
+  const rows: CsvRow[] = [];
   const errors: string[] = [];
   for await (const row of readCsvRows(path, (r, m) => errors.push(`${r}: ${m}`))) rows.push(row);
   return { rows, errors };

@@ -311,4 +311,83 @@ describe('files and headers that cannot be read', () => {
       records.push(...batch);
     expect(records).toMatchObject([{ child: 'C1', year: 2022, sdqScore: 12 }]);
   });
+
+  it('checks the extension files: enums, ; codes, keys, households, providers, feedback answers', async () => {
+    const result = await validateFolder(
+      await folderWith({
+        'header.csv': csv(HEADER, 'C1,1,01/01/2010,WBRI,,,'),
+        'iros.csv': csv('IRO,ROLE,FTE,START', 'I1,fcro,0.5,2015-01-01'),
+        'advocacy.csv': csv(
+          'INVOLVEMENT,CHILD,PROVIDER,REFERRAL_DATE,SOURCE,REASONS,START,END,OUTCOME',
+          'V1,C1,Voice-Org,2021-01-01,iro,contact;placement,,,',
+          'V1,C1,voice org,2021-01-01,friend,contact;holiday;money,2021-02-01,2021-01-15,',
+        ),
+        'foster_households.csv': csv(
+          'HOUSEHOLD,TYPE,APPROVED,ENDED,FCRO',
+          'H1,mainstream,2015-01-01,,I1',
+          'H2,kinship,2015-01-01,,I9',
+        ),
+        'foster_reviews.csv': csv(
+          'HOUSEHOLD,DATE,OUTCOME,FCRO',
+          'H1,2016-01-01,continued,I1',
+          'H7,2016-01-01,paused,',
+        ),
+        'feedback.csv': csv(
+          'CHILD,REVIEW,QUESTION,ANSWER',
+          'C1,2021-01-01,listened_to,mostly',
+          'C1,2021-01-01,knows_iro,mostly',
+          'C1,2021-01-01,favourite_colour,blue',
+          'C1,2021-01-01,listened_to,yes',
+        ),
+        'consultations.csv': csv(
+          'CHILD,REVIEW,RESPONDENT,RECEIVED',
+          'C1,,child,2021-01-01',
+          'C1,,social_worker,',
+        ),
+        'audits.csv': csv(
+          'AUDIT,CHILD,DATE,AUDITOR,GRADE',
+          'A1,C1,2021-01-01,I1,',
+          'A1,C1,2021-02-01,I1,poor',
+        ),
+      }),
+    );
+    expect(formatProblems(result.errors)).toEqual([
+      'consultations.csv:3: RESPONDENT: social_worker is not one of child, carer, parent',
+      'consultations.csv:3: RECEIVED: RECEIVED is required',
+      'feedback.csv:3: ANSWER: mostly is not one of yes, no',
+      'feedback.csv:4: QUESTION: unknown feedback question code favourite_colour',
+      'feedback.csv:5: CHILD: CHILD C1, REVIEW 2021-01-01, QUESTION listened_to is also at row 2',
+      'advocacy.csv:3: INVOLVEMENT: INVOLVEMENT V1 is also at row 2',
+      'advocacy.csv:3: PROVIDER: voice org is not a provider slug (lower-case letters, digits and hyphens)',
+      'advocacy.csv:3: SOURCE: unknown advocacy referral source code friend',
+      'advocacy.csv:3: REASONS: unknown advocacy reason code holiday',
+      'advocacy.csv:3: REASONS: unknown advocacy reason code money',
+      'advocacy.csv:3: END: END 15/01/2021 is before START 01/02/2021',
+      'foster_households.csv:3: TYPE: kinship is not one of mainstream, connected_person',
+      'foster_households.csv:3: FCRO: IRO I9 is not in the iros file',
+      'foster_reviews.csv:3: HOUSEHOLD: foster household H7 is not in the foster_households file',
+      'foster_reviews.csv:3: OUTCOME: paused is not one of continued, terms_changed, ended, resigned',
+      'audits.csv:3: AUDIT: AUDIT A1 is also at row 2',
+      'audits.csv:3: GRADE: poor is not one of outstanding, good, requires_improvement, inadequate',
+    ]);
+  });
+
+  it('warns about short-break reviews and periods that do not start with S', async () => {
+    const result = await validateFolder(
+      await folderWith({
+        'header.csv': csv(HEADER, 'C1,1,01/01/2010,WBRI,,,', 'C2,1,01/01/2010,WBRI,,,'),
+        'episodes.csv': csv(
+          'CHILD,DECOM,RNE,LS,PLACE,DEC,REC',
+          'C1,01/01/2020,S,V3,U1,05/01/2020,E8',
+          'C2,01/01/2020,P,C2,U1,,',
+        ),
+        'reviews.csv': csv(REVIEWS, 'C1,01/01/2010,03/01/2020,PN1', 'C2,01/01/2010,01/03/2020,PN1'),
+      }),
+    );
+    expect(result.errors).toEqual([]);
+    expect(formatProblems(result.warnings)).toEqual([
+      'episodes.csv:3: RNE: period of care whose first episode does not have RNE S (CHILD C2, DECOM 01/01/2020)',
+      'reviews.csv:2: REVIEW: review of a short-break-only period (DfE rule 399; left out of the figures) (CHILD C1)',
+    ]);
+  });
 });
