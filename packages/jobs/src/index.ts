@@ -42,5 +42,12 @@ export async function registerNightlySchedule(queue: ReturnType<typeof nightlyQu
 /** One job per council and check and night: the id makes a second fan-out of the same night a no-op. */
 export const councilJobId = (name: string, data: CouncilJobData) => `${name}:${data.tenant}:${data.date}`;
 
+export {
+  IMPORT_JOB,
+  IMPORTS_QUEUE,
+  type ImportJobData,
+  type ImportOutcome,
+  type ImportPart,
+} from './imports.ts';
 export type { Job };
 export { Queue, Redis };
