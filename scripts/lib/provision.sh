@@ -36,6 +36,18 @@ ensure_postgres() {
   local bin pgdata sock
   bin="$(pg_bin)"; pgdata="$DATA/pg"; sock="$DATA/pg-run"
   id postgres >/dev/null 2>&1 || useradd --system --home-dir "$DATA" postgres
+  # PostgreSQL refuses to run as root, so its user must be able to reach .data: where a folder above
+  # the checkout is closed to others (a mktemp folder is 0700), open it for traversal only (o+x).
+  local dir="" part
+  local IFS=/
+  for part in ${DATA#/}; do
+    dir="$dir/$part"
+    if ! runuser -u postgres -- test -x "$dir" 2>/dev/null; then
+      log "letting PostgreSQL's user pass through $dir (chmod o+x)"
+      chmod o+x "$dir"
+    fi
+  done
+  unset IFS
   mkdir -p "$sock"; chown postgres "$sock"
   if [ ! -f "$pgdata/PG_VERSION" ]; then
     log "creating a local PostgreSQL cluster in .data/pg"
