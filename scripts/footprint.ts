@@ -2,11 +2,13 @@
  * The `footprint` command (shared/spec/data-exchange.md §1): what councils' own scripts rely on.
  * Names, arguments and output shapes follow the spec exactly.
  */
+import { importCommand } from './cli/import.ts';
 import { tenantsCommand } from './cli/tenants.ts';
 import { CliError, usage } from './cli/usage.ts';
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   tenants: tenantsCommand,
+  import: importCommand,
 };
 
 const [command, ...rest] = process.argv.slice(2);

@@ -1,4 +1,5 @@
 export class CliError extends Error {}
 
 export const usage = `usage:
-  footprint tenants create <slug> --name "<name>"`;
+  footprint tenants create <slug> --name "<name>"
+  footprint import --tenant <slug> [--year YYYY] [--format json] <dir>`;

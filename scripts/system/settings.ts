@@ -19,6 +19,8 @@ export function systemSettings() {
     publicKeyPem: process.env.AUTH_PUBLIC_KEY ?? keyFile('public'),
     privateKeyPem: process.env.AUTH_PRIVATE_KEY ?? keyFile('private'),
     gatewayUrl: process.env.GATEWAY_URL ?? `http://127.0.0.1:${topology.gateway.port}/`,
+    /** Where imports are staged for the worker: a folder both can reach. */
+    importsDir: process.env.FOOTPRINT_IMPORTS_DIR ?? `${root}.data/imports`,
     portalUrl: process.env.ORIGIN ?? `http://localhost:${topology.portal.port}`,
     /** The database URL of one service's own role (or `identity`). */
     urlFor: (service: string) => roleUrl(superuserUrl, serviceRole(service), topology.database),

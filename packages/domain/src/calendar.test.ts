@@ -241,15 +241,4 @@ describe('dates as ISO strings', () => {
     expect(londonDateOf(new Date('2023-06-30T23:30:00Z'))).toBe('2023-07-01');
     expect(londonDateOf(new Date('2023-12-31T23:30:00Z'))).toBe('2023-12-31');
   });
-
-  it('is fast enough for nightly jobs over every child', () => {
-    const start = performance.now();
-    let d = '2015-01-01';
-    for (let i = 0; i < 200_000; i++) {
-      addWorkingDays(d, 20);
-      d = addDays(d, 1);
-      if (d > '2030-01-01') d = '2015-01-01';
-    }
-    expect(performance.now() - start).toBeLessThan(5_000);
-  });
 });

@@ -11,4 +11,6 @@ export const service: SubgraphService = {
   auditTable: audit,
 };
 
+export { beginImportRun, type ImportRunStatus, updateImportRun } from './data/import-runs.ts';
 export { CASELOAD_SNAPSHOT, caseloadSnapshotJob } from './jobs/caseload-snapshot.job.ts';
+export { importPart } from './jobs/import.job.ts';

@@ -29,3 +29,15 @@ export const recommendationKeyOf = reviewKeyOf;
 /** A midway review is one per child and date. */
 export const midwayReviewIdOf = (row: { childId: string; midwayDate: string }) =>
   `${encodeURIComponent(row.childId)}/${row.midwayDate}`;
+
+/** A consultation form is one respondent's for one child on the date received, Nth of that day. */
+export const consultationIdOf = (row: {
+  childId: string;
+  respondent: string;
+  receivedOn: string;
+  sequence: number;
+}) => `${encodeURIComponent(row.childId)}/${row.receivedOn}/${row.respondent}/${row.sequence}`;
+
+/** A feedback answer is one per child, review and question. */
+export const feedbackAnswerIdOf = (row: { childId: string; reviewDate: string; question: string }) =>
+  `${encodeURIComponent(row.childId)}/${row.reviewDate}/${encodeURIComponent(row.question)}`;

@@ -1,10 +1,18 @@
 import type { RequestContext } from '@footprint/graphql';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
+import { type ConsultationRow, findConsultationsByChild } from './data/find-consultations.ts';
+import { type FeedbackRow, findFeedbackByChild } from './data/find-feedback.ts';
 import { findMidwayReviewsByChild, type MidwayReviewRow } from './data/find-midway-reviews.ts';
 import { findRecommendationsByChild, type RecommendationRow } from './data/find-recommendations.ts';
 import { findReviewsByChild } from './data/find-reviews.ts';
-import { midwayReviewIdOf, recommendationIdOf, reviewIdOf } from './keys.ts';
+import {
+  consultationIdOf,
+  feedbackAnswerIdOf,
+  midwayReviewIdOf,
+  recommendationIdOf,
+  reviewIdOf,
+} from './keys.ts';
 import { type ReviewRecord, withScheduleFlags } from './review-records.ts';
 
 /**
@@ -32,6 +40,20 @@ export const loaders = createContextCache((ctx: RequestContext) => ({
     ctx.inTenant(async (tx) => {
       const byChild = await findRecommendationsByChild(tx, childIds);
       await ctx.audit(tx, 'read', 'Recommendation', [...byChild.values()].flat().map(recommendationIdOf));
+      return childIds.map((id) => byChild.get(id) ?? []);
+    }),
+  ),
+  consultations: new DataLoader<string, ConsultationRow[]>((childIds) =>
+    ctx.inTenant(async (tx) => {
+      const byChild = await findConsultationsByChild(tx, childIds);
+      await ctx.audit(tx, 'read', 'ConsultationForm', [...byChild.values()].flat().map(consultationIdOf));
+      return childIds.map((id) => byChild.get(id) ?? []);
+    }),
+  ),
+  feedback: new DataLoader<string, FeedbackRow[]>((childIds) =>
+    ctx.inTenant(async (tx) => {
+      const byChild = await findFeedbackByChild(tx, childIds);
+      await ctx.audit(tx, 'read', 'FeedbackAnswer', [...byChild.values()].flat().map(feedbackAnswerIdOf));
       return childIds.map((id) => byChild.get(id) ?? []);
     }),
   ),

@@ -17,7 +17,15 @@ let database: TestDatabase;
 let keys: TestKeys;
 let running: Awaited<ReturnType<typeof startService>>;
 
-const tables = ['reviews', 'midway_reviews', 'recommendations', 'audit_events'];
+const tables = [
+  'reviews',
+  'midway_reviews',
+  'recommendations',
+  'consultations',
+  'feedback',
+  'audits',
+  'audit_events',
+];
 
 beforeAll(async () => {
   database = await createTestDatabase([{ schema: 'reviews', folder: reviews.migrationsFolder }]);
@@ -38,7 +46,7 @@ afterAll(async () => {
 /** Every row of the tables a mutation may write, to prove a refused one changed nothing. */
 async function snapshot() {
   const out: Record<string, unknown[]> = {};
-  for (const table of ['reviews', 'midway_reviews', 'recommendations']) {
+  for (const table of tables.filter((table) => table !== 'audit_events')) {
     out[table] = (await database.superuser.query(`select * from reviews.${table} order by 1, 2, 3, 4`)).rows;
   }
   out.changes = (
@@ -102,13 +110,34 @@ describe('roles', () => {
     const result = await graphql(
       running.url,
       `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
-         reviews { id } lastReview { id } midwayReviews { id } reviewSchedule(asOf: "2024-02-01") { nextDueDate } } } }`,
+         reviews { id } lastReview { id } midwayReviews { id } reviewSchedule(asOf: "2024-02-01") { nextDueDate }
+         consultations { id } feedback { id } } } }`,
       { token: await tokenFor(role), variables: { reps: [childRepresentations.northC1] } },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
-      _entities: [{ reviews: [], lastReview: null, midwayReviews: [], reviewSchedule: null }],
+      _entities: [
+        {
+          reviews: [],
+          lastReview: null,
+          midwayReviews: [],
+          reviewSchedule: null,
+          consultations: [],
+          feedback: [],
+        },
+      ],
     });
+  });
+
+  it.each(noReviewRoles)('refuses a %s the list of audits, and records no read', async (role) => {
+    const before = await database.superuser.query(`select count(*)::int as n from reviews.audit_events`);
+    const result = await graphql(running.url, '{ audits(from: "2020-01-01", to: "2024-12-31") { id } }', {
+      token: await tokenFor(role),
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.data).toBeNull();
+    const after = await database.superuser.query(`select count(*)::int as n from reviews.audit_events`);
+    expect(after.rows).toEqual(before.rows);
   });
 
   it.each(noReviewRoles)('refuses a %s the list of reviews held', async (role) => {
@@ -132,6 +161,14 @@ describe('roles', () => {
     const result = await graphql(running.url, mutation!, { token: await tokenFor(role as Role) });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses an IRO the council-wide list of audits', async () => {
+    const token = await keys.tokenFor({ tenant: 'north', roles: ['iro'], staffRef: 'I1' });
+    const result = await graphql(running.url, '{ audits(from: "2020-01-01", to: "2024-12-31") { id } }', {
+      token,
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('refuses an IRO the council-wide list of reviews held', async () => {
@@ -224,7 +261,8 @@ describe('two councils sharing ids', () => {
   it('shows a manager of one council none of the other’s reviews, by any id', async () => {
     const result = await graphql<{ _entities: { id: string; reviews: { id: string }[] }[] }>(
       running.url,
-      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id reviews { id } midwayReviews { id } } } }`,
+      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
+         id reviews { id } midwayReviews { id } consultations { id } feedback { id } } } }`,
       {
         token: await south(),
         variables: {
@@ -233,9 +271,26 @@ describe('two councils sharing ids', () => {
       },
     );
     expect(result.data?._entities).toEqual([
-      { id: 'C1', reviews: [{ id: 'C1/2021-06-20/1' }], midwayReviews: [{ id: 'C1/2021-07-30' }] },
-      { id: 'C2', reviews: [], midwayReviews: [] },
+      {
+        id: 'C1',
+        reviews: [{ id: 'C1/2021-06-20/1' }],
+        midwayReviews: [{ id: 'C1/2021-07-30' }],
+        consultations: [{ id: 'C1/2021-06-10/carer/1' }],
+        feedback: [{ id: 'C1/2021-06-20/listened_to' }],
+      },
+      { id: 'C2', reviews: [], midwayReviews: [], consultations: [], feedback: [] },
     ]);
+  });
+
+  it('shows a manager of one council none of the other’s audits, whatever the range', async () => {
+    const result = await graphql(
+      running.url,
+      '{ audits(from: "1900-01-01", to: "2100-12-31") { id date } }',
+      {
+        token: await south(),
+      },
+    );
+    expect(result.data).toEqual({ audits: [{ id: 'A1', date: '2021-09-01' }] });
   });
 
   it.each([
@@ -422,6 +477,24 @@ describe('bad input', () => {
       message: 'from (2024-01-01) is after to (2023-01-01)',
       extensions: { code: 'BAD_USER_INPUT', field: 'from' },
     });
+  });
+
+  it('refuses a list of audits whose range runs backwards', async () => {
+    const result = await graphql(running.url, '{ audits(from: "2024-01-01", to: "2023-01-01") { id } }', {
+      token: await manager(),
+    });
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'from (2024-01-01) is after to (2023-01-01)',
+      extensions: { code: 'BAD_USER_INPUT', field: 'from' },
+    });
+  });
+
+  it('refuses a list of audits for a date that does not exist', async () => {
+    const result = await graphql(running.url, '{ audits(from: "2023-02-29", to: "2023-12-31") { id } }', {
+      token: await manager(),
+    });
+    expect(result.errors?.[0]?.message).toMatch(/2023-02-29 is not a real date/);
+    expect(result.data).toBeUndefined();
   });
 
   it('refuses a review schedule for a direct call that sends no episodes', async () => {

@@ -5,7 +5,8 @@ import type pg from 'pg';
  *
  * North's C1 has two periods of care (2019 and 2023 onwards, the second running across an X1
  * change of placement), an orphan review between them, and a same-day duplicate on 2023-03-22
- * whose second row (PN7) must not count.
+ * whose second row (PN7) must not count. North's C1 also has consultation forms (two parents' on
+ * one day), feedback answers (one to a council's own question) and audits; south's C1 one of each.
  */
 export async function seedTwoCouncils(db: pg.Pool) {
   await db.query(`
@@ -30,6 +31,22 @@ export async function seedTwoCouncils(db: pg.Pool) {
       ('north', 'C1', '2023-07-10', 1, 'Arrange life-story work', 'social_worker', '2023-09-10', '2023-09-01'),
       ('north', 'C1', '2023-07-10', 2, 'Review family time arrangements', 'iro', '2023-10-10', null),
       ('south', 'C1', '2021-06-20', 1, 'Refer for an independent visitor', 'social_worker', '2021-08-01', null);
+    insert into reviews.consultations (tenant_id, child_id, respondent, received_on, sequence, review_date) values
+      ('north', 'C1', 'carer', '2023-03-15', 1, null),
+      ('north', 'C1', 'child', '2023-07-03', 1, '2023-07-10'),
+      ('north', 'C1', 'parent', '2023-07-05', 1, '2023-07-10'),
+      ('north', 'C1', 'parent', '2023-07-05', 2, '2023-07-10'),
+      ('south', 'C1', 'carer', '2021-06-10', 1, '2021-06-20');
+    insert into reviews.feedback (tenant_id, child_id, review_date, question, answer) values
+      ('north', 'C1', '2023-07-10', 'listened_to', 'mostly'),
+      ('north', 'C1', '2023-07-10', 'knows_iro', 'yes'),
+      ('north', 'C1', '2023-07-10', 'council_own_question', 'sometimes'),
+      ('south', 'C1', '2021-06-20', 'listened_to', 'no');
+    insert into reviews.audits (tenant_id, audit_id, child_id, audit_date, auditor_id, grade) values
+      ('north', 'A1', 'C1', '2023-08-01', 'I1', 'good'),
+      ('north', 'A2', 'C2', '2022-05-01', null, null),
+      ('north', 'A3', 'C2', '2024-01-10', 'I2', 'inadequate'),
+      ('south', 'A1', 'C1', '2021-09-01', 'I1', 'requires_improvement');
   `);
 }
 

@@ -487,3 +487,156 @@ describe('an IRO', () => {
     ]);
   });
 });
+
+describe('a child’s consultation forms and feedback', () => {
+  it('lists the forms by date received, two parents’ forms of one day as two', async () => {
+    const [child] = await childFields<{ consultations: unknown[] }>(
+      await manager('north'),
+      [childRepresentations.northC1],
+      'consultations { id respondent receivedOn reviewDate child { id } }',
+    );
+    expect(child!.consultations).toEqual([
+      {
+        id: 'C1/2023-03-15/carer/1',
+        respondent: 'carer',
+        receivedOn: '2023-03-15',
+        reviewDate: null,
+        child: { id: 'C1' },
+      },
+      {
+        id: 'C1/2023-07-03/child/1',
+        respondent: 'child',
+        receivedOn: '2023-07-03',
+        reviewDate: '2023-07-10',
+        child: { id: 'C1' },
+      },
+      {
+        id: 'C1/2023-07-05/parent/1',
+        respondent: 'parent',
+        receivedOn: '2023-07-05',
+        reviewDate: '2023-07-10',
+        child: { id: 'C1' },
+      },
+      {
+        id: 'C1/2023-07-05/parent/2',
+        respondent: 'parent',
+        receivedOn: '2023-07-05',
+        reviewDate: '2023-07-10',
+        child: { id: 'C1' },
+      },
+    ]);
+  });
+
+  it('lists the feedback answers with the default questions’ wording', async () => {
+    const [child] = await childFields<{ feedback: unknown[] }>(
+      await iro('north', 'I1'),
+      [childRepresentations.northC1],
+      'feedback { id reviewDate question questionText answer }',
+    );
+    expect(child!.feedback).toEqual([
+      {
+        id: 'C1/2023-07-10/council_own_question',
+        reviewDate: '2023-07-10',
+        question: 'council_own_question',
+        questionText: null,
+        answer: 'sometimes',
+      },
+      {
+        id: 'C1/2023-07-10/knows_iro',
+        reviewDate: '2023-07-10',
+        question: 'knows_iro',
+        questionText: 'Do you know who your IRO is and how to contact them?',
+        answer: 'yes',
+      },
+      {
+        id: 'C1/2023-07-10/listened_to',
+        reviewDate: '2023-07-10',
+        question: 'listened_to',
+        questionText: 'Did you feel listened to at your review?',
+        answer: 'mostly',
+      },
+    ]);
+  });
+
+  it('reads many children’s forms and answers in one batch each, audited once each', async () => {
+    const result = await childFields<{ id: string; consultations: unknown[]; feedback: unknown[] }>(
+      await manager('north', 'voice-reader'),
+      [childRepresentations.northC1, childRepresentations.northC2],
+      'id consultations { id } feedback { id }',
+    );
+    expect(result.map((child) => [child.id, child.consultations.length, child.feedback.length])).toEqual([
+      ['C1', 4, 3],
+      ['C2', 0, 0],
+    ]);
+    const audit = await database.superuser.query(
+      `select entity, entity_ids from reviews.audit_events where actor = 'voice-reader' and action = 'read' order by entity`,
+    );
+    expect(audit.rows).toEqual([
+      {
+        entity: 'ConsultationForm',
+        entity_ids: [
+          'C1/2023-03-15/carer/1',
+          'C1/2023-07-03/child/1',
+          'C1/2023-07-05/parent/1',
+          'C1/2023-07-05/parent/2',
+        ],
+      },
+      {
+        entity: 'FeedbackAnswer',
+        entity_ids: [
+          'C1/2023-07-10/council_own_question',
+          'C1/2023-07-10/knows_iro',
+          'C1/2023-07-10/listened_to',
+        ],
+      },
+    ]);
+  });
+
+  it('gives the other council’s C1 only their own', async () => {
+    const [child] = await childFields(
+      await manager('south'),
+      [childRepresentations.southC1],
+      'consultations { id reviewDate } feedback { id answer }',
+    );
+    expect(child).toEqual({
+      consultations: [{ id: 'C1/2021-06-10/carer/1', reviewDate: '2021-06-20' }],
+      feedback: [{ id: 'C1/2021-06-20/listened_to', answer: 'no' }],
+    });
+  });
+});
+
+describe('audits', () => {
+  it('are listed to a manager for a date range, oldest first, and the read is audited', async () => {
+    const token = await manager('north', 'audit-reader');
+    const result = await graphql(
+      running.url,
+      '{ audits(from: "2022-01-01", to: "2023-12-31") { id date grade auditor { id } child { id } } }',
+      { token },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      audits: [
+        { id: 'A2', date: '2022-05-01', grade: null, auditor: null, child: { id: 'C2' } },
+        { id: 'A1', date: '2023-08-01', grade: 'good', auditor: { id: 'I1' }, child: { id: 'C1' } },
+      ],
+    });
+    const audit = await database.superuser.query(
+      `select tenant_id, entity, entity_ids from reviews.audit_events where actor = 'audit-reader'`,
+    );
+    expect(audit.rows).toEqual([{ tenant_id: 'north', entity: 'Audit', entity_ids: ['A2', 'A1'] }]);
+  });
+
+  it('include both ends of the range and only the manager’s council', async () => {
+    const query = '{ audits(from: "2021-09-01", to: "2024-01-10") { id date grade } }';
+    const north = await graphql(running.url, query, { token: await manager('north') });
+    expect(north.data).toEqual({
+      audits: [
+        { id: 'A2', date: '2022-05-01', grade: null },
+        { id: 'A1', date: '2023-08-01', grade: 'good' },
+        { id: 'A3', date: '2024-01-10', grade: 'inadequate' },
+      ],
+    });
+    const south = await graphql(running.url, query, { token: await manager('south') });
+    expect(south.data).toEqual({ audits: [{ id: 'A1', date: '2021-09-01', grade: 'requires_improvement' }] });
+  });
+});

@@ -1,7 +1,9 @@
-import { caseloadSnapshotJob } from '@footprint/children';
+import { caseloadSnapshotJob, importPart as childrenImport } from '@footprint/children';
 import { connect } from '@footprint/db';
-import { connectRedis } from '@footprint/jobs';
+import { connectRedis, IMPORT_JOB, IMPORTS_QUEUE, type ImportJobData, type Job } from '@footprint/jobs';
+import { Worker } from 'bullmq';
 import { z } from 'zod';
+import { processImport } from './imports.ts';
 import { startNightlyWorker } from './index.ts';
 
 const env = z
@@ -9,6 +11,8 @@ const env = z
     REDIS_URL: z.string().url(),
     IDENTITY_DATABASE_URL: z.string().url(),
     CHILDREN_DATABASE_URL: z.string().url(),
+    // A worker that dies mid-import loses its lock after this long; another then takes the job over.
+    IMPORT_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   })
   .safeParse(process.env);
 if (!env.success) {
@@ -21,17 +25,35 @@ if (!env.success) {
 const redis = connectRedis(env.data.REDIS_URL);
 const identity = connect(env.data.IDENTITY_DATABASE_URL, { applicationName: 'worker', max: 2 });
 const children = connect(env.data.CHILDREN_DATABASE_URL, { applicationName: 'worker:children', max: 4 });
-const running = startNightlyWorker({
+
+const nightly = startNightlyWorker({
   connection: redis,
   identityDb: identity.db,
   jobs: [caseloadSnapshotJob(children.db)],
 });
-running.worker.on('failed', (job, error) =>
-  console.error(JSON.stringify({ level: 'error', service: 'worker', job: job?.id, error: error.message })),
+const writers = [{ part: childrenImport, db: children.db }];
+const imports = new Worker<ImportJobData>(
+  IMPORTS_QUEUE,
+  async (job: Job<ImportJobData>) => {
+    if (job.name !== IMPORT_JOB) throw new Error(`No processor for job ${job.name}`);
+    return processImport(job, writers, children.db);
+  },
+  {
+    connection: redis,
+    concurrency: 1,
+    lockDuration: env.data.IMPORT_LOCK_MS,
+    stalledInterval: env.data.IMPORT_LOCK_MS,
+  },
 );
+for (const worker of [nightly.worker, imports]) {
+  worker.on('failed', (job, error) =>
+    console.error(JSON.stringify({ level: 'error', service: 'worker', job: job?.id, error: error.message })),
+  );
+}
+
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, async () => {
-    await running.close();
+    await Promise.all([nightly.close(), imports.close()]);
     await Promise.all([identity.close(), children.close()]);
     redis.disconnect();
     process.exit(0);

@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgPolicy,
   pgSchema,
@@ -31,8 +32,11 @@ export const children = childrenSchema
       familyName: text('family_name'),
       sex: text('sex').notNull(),
       dateOfBirth: date('date_of_birth').notNull(),
-      ethnicity: text('ethnicity').notNull(),
+      ethnicity: text('ethnicity'),
       upn: text('upn'),
+      /** MOTHER: whether the child is a mother; null when not recorded. */
+      mother: boolean('mother'),
+      motherChildDateOfBirth: date('mother_child_date_of_birth'),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     },
     (t) => [primaryKey({ columns: [t.tenantId, t.id] }), tenantIsolation],
@@ -97,6 +101,65 @@ export const allocations = childrenSchema
     (t) => [
       primaryKey({ columns: [t.tenantId, t.childId, t.startDate] }),
       index().on(t.tenantId, t.iroId),
+      tenantIsolation,
+    ],
+  )
+  .enableRLS();
+
+/** Unaccompanied asylum-seeking children (SSDA903 uasc): DUC is the date UASC status ceased. */
+export const uasc = childrenSchema
+  .table(
+    'uasc',
+    {
+      tenantId: text('tenant_id').notNull(),
+      childId: text('child_id').notNull(),
+      uascCeased: date('uasc_ceased'),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.childId] }), tenantIsolation],
+  )
+  .enableRLS();
+
+/** Missing or away-from-placement spells (SSDA903 missing): M missing, A away, null not recorded. */
+export const missingSpells = childrenSchema
+  .table(
+    'missing_spells',
+    {
+      tenantId: text('tenant_id').notNull(),
+      childId: text('child_id').notNull(),
+      startDate: date('start_date').notNull(),
+      endDate: date('end_date'),
+      kind: text('kind'),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.childId, t.startDate] }), tenantIsolation],
+  )
+  .enableRLS();
+
+/**
+ * A council's import history: each import of files, what it wrote or why nothing was written.
+ * Kept here because the 903 return is the children service's record; the worker writes it.
+ */
+export const importRuns = childrenSchema
+  .table(
+    'import_runs',
+    {
+      tenantId: text('tenant_id').notNull(),
+      id: text('id').notNull(),
+      requestedBy: text('requested_by').notNull(),
+      requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+      status: text('status').notNull(),
+      attempts: integer('attempts').notNull().default(0),
+      files: jsonb('files').$type<string[]>().notNull(),
+      counts: jsonb('counts').$type<Record<string, number>>(),
+      servicesWritten: text('services_written').array().notNull().default([]),
+      problemCount: integer('problem_count').notNull().default(0),
+      /** The first problems found, as `file:row: COLUMN: message` lines (the full list went to the person). */
+      problems: jsonb('problems').$type<string[]>(),
+      error: text('error'),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.id] }),
+      index().on(t.tenantId, t.requestedAt),
       tenantIsolation,
     ],
   )

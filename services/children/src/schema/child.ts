@@ -23,7 +23,7 @@ Child.implement({
       resolve: (child) => ageOn(child.dateOfBirth, londonDateOf(new Date())),
     }),
     sex: t.exposeString('sex', { description: 'SEX code as recorded (1/2 or M/F/U)' }),
-    ethnicity: t.exposeString('ethnicity', { description: 'ETHNIC code' }),
+    ethnicity: t.exposeString('ethnicity', { nullable: true, description: 'ETHNIC code, when recorded' }),
     episodes: t.field({
       type: [Episode],
       description: 'Every SSDA903 episode, oldest first',

@@ -2,5 +2,6 @@ import { builder } from '../builder.ts';
 import './child.ts';
 import './staff.ts';
 import './allocation.ts';
+import './import-run.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

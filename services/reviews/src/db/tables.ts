@@ -77,7 +77,8 @@ export const recommendations = reviewsSchema
       reviewDate: date('review_date').notNull(),
       sequence: integer('sequence').notNull(),
       recommendation: text('recommendation').notNull(),
-      owner: text('owner').notNull(),
+      // OWNER may be left empty in the file ("not recorded"); a recommendation recorded here always has one.
+      owner: text('owner'),
       dueDate: date('due_date').notNull(),
       completedOn: date('completed_on'),
     },
@@ -87,6 +88,78 @@ export const recommendations = reviewsSchema
       check(
         'recommendations_owner_code',
         sql`${t.owner} in ('social_worker','team_manager','carer','iro','other')`,
+      ),
+      tenantIsolation,
+    ],
+  )
+  .enableRLS();
+
+/**
+ * A consultation form returned before a review (extension file `consultations`, statutory-rules
+ * §12): counted by the date received, whether or not its review matches one on record (§14).
+ * A form is one respondent's for one child on the date received; `sequence` numbers the forms of
+ * that (CHILD, RESPONDENT, RECEIVED) in file order, so two parents returning forms the same day
+ * stay two forms. REVIEW is not part of the key: it may be left empty and filled in by a later
+ * file, which then updates the form rather than adding a second one.
+ */
+export const consultations = reviewsSchema
+  .table(
+    'consultations',
+    {
+      tenantId: text('tenant_id').notNull(),
+      childId: text('child_id').notNull(),
+      respondent: text('respondent').notNull(),
+      receivedOn: date('received_on').notNull(),
+      sequence: integer('sequence').notNull(),
+      reviewDate: date('review_date'),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.childId, t.respondent, t.receivedOn, t.sequence] }),
+      index().on(t.tenantId, t.receivedOn),
+      check('consultations_sequence_positive', sql`${t.sequence} >= 1`),
+      check('consultations_respondent_code', sql`${t.respondent} in ('child','carer','parent')`),
+      tenantIsolation,
+    ],
+  )
+  .enableRLS();
+
+/**
+ * One answer to one question of the council's feedback set after a review (extension file
+ * `feedback`, statutory-rules §12): one answer per child, review and question, as the file keys it.
+ * Questions are not checked here because a council may replace the default set.
+ */
+export const feedback = reviewsSchema
+  .table(
+    'feedback',
+    {
+      tenantId: text('tenant_id').notNull(),
+      childId: text('child_id').notNull(),
+      reviewDate: date('review_date').notNull(),
+      question: text('question').notNull(),
+      answer: text('answer').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.childId, t.reviewDate, t.question] }), tenantIsolation],
+  )
+  .enableRLS();
+
+/** A quality audit of a child's case (extension file `audits`), named by the council's AUDIT reference. */
+export const audits = reviewsSchema
+  .table(
+    'audits',
+    {
+      tenantId: text('tenant_id').notNull(),
+      auditId: text('audit_id').notNull(),
+      childId: text('child_id').notNull(),
+      auditDate: date('audit_date').notNull(),
+      auditorId: text('auditor_id'),
+      grade: text('grade'),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.auditId] }),
+      index().on(t.tenantId, t.auditDate),
+      check(
+        'audits_grade_code',
+        sql`${t.grade} in ('outstanding','good','requires_improvement','inadequate')`,
       ),
       tenantIsolation,
     ],

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { loaders } from '../loaders.ts';
 import { mayWorkWithReviews, today } from '../validation.ts';
+import { ConsultationForm } from './consultation-form.ts';
 import { Episode, type EpisodeFacts } from './episode.ts';
+import { FeedbackAnswer } from './feedback-answer.ts';
 import { MidwayReview } from './midway-review.ts';
 import { Review } from './review.ts';
 import { ReviewSchedule, reviewScheduleOn } from './review-schedule.ts';
@@ -70,6 +72,18 @@ Child.implement({
       description: 'Every midway review recorded, oldest first',
       resolve: (child, _args, ctx) =>
         mayWorkWithReviews(ctx.auth) ? loaders(ctx).midwayReviews.load(child.id) : [],
+    }),
+    consultations: t.field({
+      type: [ConsultationForm],
+      description: 'Every consultation form returned for the child’s reviews, by date received',
+      resolve: (child, _args, ctx) =>
+        mayWorkWithReviews(ctx.auth) ? loaders(ctx).consultations.load(child.id) : [],
+    }),
+    feedback: t.field({
+      type: [FeedbackAnswer],
+      description: 'The child’s answers to the feedback questions after their reviews, by review date',
+      resolve: (child, _args, ctx) =>
+        mayWorkWithReviews(ctx.auth) ? loaders(ctx).feedback.load(child.id) : [],
     }),
     reviewSchedule: t.field({
       type: ReviewSchedule,

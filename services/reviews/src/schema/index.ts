@@ -4,5 +4,8 @@ import './review.ts';
 import './review-schedule.ts';
 import './midway-review.ts';
 import './recommendation.ts';
+import './consultation-form.ts';
+import './feedback-answer.ts';
+import './audit.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -19,7 +19,10 @@ Recommendation.implement({
     child: t.field({ type: Child, resolve: (row) => ({ id: row.childId }) }),
     reviewDate: t.expose('reviewDate', { type: 'Date', description: 'The date of the review that made it' }),
     recommendation: t.exposeString('recommendation'),
-    owner: t.exposeString('owner', { description: 'social_worker, team_manager, carer, iro or other' }),
+    owner: t.exposeString('owner', {
+      nullable: true,
+      description: 'social_worker, team_manager, carer, iro or other; null when an imported file left it out',
+    }),
     dueDate: t.expose('dueDate', { type: 'Date' }),
     completedOn: t.expose('completedOn', { type: 'Date', nullable: true }),
     overdue: t.boolean({

@@ -1,0 +1,20 @@
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+
+/**
+ * The `set` of an `insert … on conflict (target) do update` that takes every other column from the
+ * incoming row (`excluded.*`), except those named in `keep`: an import's newer row replaces the stored one.
+ */
+export function replaceFromExcluded<T extends PgTable>(
+  table: T,
+  target: readonly PgColumn[],
+  keep: readonly string[] = [],
+) {
+  const targetNames = new Set(target.map((column) => column.name));
+  const set: Record<string, SQL> = {};
+  for (const [property, column] of Object.entries(getTableColumns(table))) {
+    if (targetNames.has(column.name) || keep.includes(property)) continue;
+    set[property] = sql.raw(`excluded."${column.name}"`);
+  }
+  return set;
+}
