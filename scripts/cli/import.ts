@@ -78,9 +78,11 @@ export async function importCommand(args: string[]) {
     return 1;
   }
 
+  // BullMQ leaves connections it was given open: both are closed here when the import ends.
   const connection = connectRedis(settings.redisUrl);
+  const eventsConnection = connectRedis(settings.redisUrl);
   const queue = new Queue<ImportJobData>(IMPORTS_QUEUE, { connection });
-  const events = new QueueEvents(IMPORTS_QUEUE, { connection: connectRedis(settings.redisUrl) });
+  const events = new QueueEvents(IMPORTS_QUEUE, { connection: eventsConnection });
   const tty = process.stderr.isTTY;
   try {
     await events.waitUntilReady();
@@ -110,6 +112,7 @@ export async function importCommand(args: string[]) {
   } finally {
     await Promise.all([queue.close(), events.close()]);
     connection.disconnect();
+    eventsConnection.disconnect();
     await rm(target, { recursive: true, force: true });
   }
 }

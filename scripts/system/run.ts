@@ -109,7 +109,12 @@ run('gateway', tsx('services/gateway/src/server.ts'), {
 run('worker', tsx('services/worker/src/server.ts'), {
   REDIS_URL: settings.redisUrl,
   IDENTITY_DATABASE_URL: settings.urlFor('identity'),
-  CHILDREN_DATABASE_URL: settings.urlFor('children'),
+  ...Object.fromEntries(
+    topology.subgraphs.map(({ name }) => [
+      `${name.toUpperCase().replaceAll('-', '_')}_DATABASE_URL`,
+      settings.urlFor(name),
+    ]),
+  ),
 });
 run('portal', [process.execPath, [`${root}portal/build/index.js`]], {
   PORT: String(topology.portal.port),

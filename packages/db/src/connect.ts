@@ -14,6 +14,13 @@ export function connect(url: string, options: { max?: number; applicationName?: 
     max: options.max ?? 10,
     application_name: options.applicationName,
   });
+  // An idle connection the server ends (a restart, a failover) is dropped from the pool and replaced
+  // on next use; unhandled, pg's 'error' event would take the whole process down.
+  pool.on('error', (error) =>
+    console.error(
+      JSON.stringify({ level: 'warn', message: 'idle database connection lost', error: error.message }),
+    ),
+  );
   const db = drizzle(pool) as unknown as Database;
   return { db, pool, close: () => pool.end() };
 }

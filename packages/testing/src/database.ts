@@ -29,6 +29,8 @@ export async function createTestDatabase(migrations: MigrationSet[]): Promise<Te
   const superuserDbUrl = new URL(admin);
   superuserDbUrl.pathname = `/${name}`;
   const superuser = new pg.Pool({ connectionString: superuserDbUrl.toString(), max: 2 });
+  // Dropping the database ends its connections; an idle one ending then is expected, not a failure.
+  superuser.on('error', () => {});
   return {
     name,
     ownerUrl,

@@ -10,3 +10,5 @@ export const service: SubgraphService = {
   schema,
   auditTable: audit,
 };
+
+export { importPart } from './jobs/import.job.ts';

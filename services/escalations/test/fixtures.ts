@@ -21,10 +21,10 @@ export async function seedTwoCouncils(db: pg.Pool) {
     insert into escalations.escalation_events (tenant_id, escalation_id, sequence, event_date, event, stage, note) values
       ('north', 'E1', 1, '2024-03-04', 'raised', 'informal', 'Care plan not updated since the last review'),
       ('north', 'E2', 1, '2024-02-01', 'raised', 'informal', null),
-      ('north', 'E2', 2, '2024-02-08', 'escalated', 'stage1', null),
-      ('north', 'E2', 3, '2024-02-12', 'resolved', 'stage1', 'Placement plan agreed'),
+      ('north', 'E2', 1, '2024-02-08', 'escalated', 'stage1', null),
+      ('north', 'E2', 1, '2024-02-12', 'resolved', 'stage1', 'Placement plan agreed'),
       ('south', 'E1', 1, '2023-11-01', 'raised', 'stage1', null),
-      ('south', 'E1', 2, '2023-11-20', 'referred_to_cafcass', 'stage1', null),
+      ('south', 'E1', 1, '2023-11-20', 'referred_to_cafcass', 'stage1', null),
       ('south', 'S2', 1, '2024-01-15', 'raised', 'alert', null);
   `);
 }

@@ -22,7 +22,7 @@ export const asDomainHousehold = (row: HouseholdRow): FosterHousehold => ({
 export const scheduleOf = (household: HouseholdRow, reviews: readonly ReviewRow[]) =>
   fosterReviewSchedule(
     asDomainHousehold(household),
-    reviews.map((row) => ({ date: row.reviewDate, outcome: row.outcome as FosterReviewOutcome, row })),
+    reviews.map((row) => ({ date: row.reviewDate, outcome: row.outcome as FosterReviewOutcome | null, row })),
   );
 
 /** Today in England: dates have no time of day (statutory-rules §1). */

@@ -144,7 +144,12 @@ describe('the worker process', () => {
         ...process.env,
         REDIS_URL: redisUrl(),
         IDENTITY_DATABASE_URL: database.urlFor('identity'),
-        CHILDREN_DATABASE_URL: database.urlFor('children'),
+        ...Object.fromEntries(
+          ['children', 'reviews', 'escalations', 'advocacy', 'foster-carer-reviews'].map((name) => [
+            `${name.toUpperCase().replaceAll('-', '_')}_DATABASE_URL`,
+            database.urlFor(name),
+          ]),
+        ),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

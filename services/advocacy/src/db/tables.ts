@@ -79,7 +79,9 @@ export const involvements = advocacySchema
       childId: text('child_id').notNull(),
       providerId: text('provider_id').notNull(),
       referralDate: date('referral_date').notNull(),
-      source: text('source').notNull(),
+      // Empty source or reasons: not recorded in the council's imported files (data-exchange.md §3).
+      // A referral made in Footprint always names them (the mutation checks).
+      source: text('source'),
       reasons: text('reasons').array().notNull(),
       startDate: date('start_date'),
       endDate: date('end_date'),
@@ -95,7 +97,6 @@ export const involvements = advocacySchema
       index().on(t.tenantId, t.childId),
       index().on(t.tenantId, t.providerId, t.referralDate),
       index().on(t.tenantId, t.referralDate),
-      check('involvements_reasons_given', sql`cardinality(${t.reasons}) > 0`),
       check('involvements_end_not_before_start', sql`${t.endDate} is null or ${t.startDate} <= ${t.endDate}`),
       tenantAndProviderIsolation,
     ],

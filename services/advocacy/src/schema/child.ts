@@ -48,7 +48,8 @@ const toDomainInvolvement = (row: InvolvementRow): Involvement => ({
   child: row.childId,
   provider: row.providerId,
   referralDate: row.referralDate,
-  source: row.source,
+  // Not recorded in some imported history; the secure-accommodation rule does not read it.
+  source: row.source ?? '',
   reasons: row.reasons,
   start: row.startDate,
   end: row.endDate,

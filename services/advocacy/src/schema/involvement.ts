@@ -43,10 +43,14 @@ export const AdvocacyInvolvement = builder.objectRef<InvolvementRow>('AdvocacyIn
     referralDate: t.expose('referralDate', { type: 'Date' }),
     source: t.field({
       type: AdvocacyReferralSource,
-      resolve: (involvement) => coded('advocacy-referral-sources', involvement.source),
+      nullable: true,
+      description: 'Null when the council’s imported records did not say',
+      resolve: (involvement) =>
+        involvement.source === null ? null : coded('advocacy-referral-sources', involvement.source),
     }),
     reasons: t.field({
       type: [AdvocacyReason],
+      description: 'Empty when the council’s imported records did not say',
       resolve: (involvement) => involvement.reasons.map((code) => coded('advocacy-reasons', code)),
     }),
     startDate: t.expose('startDate', {

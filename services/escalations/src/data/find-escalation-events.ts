@@ -11,13 +11,17 @@ export const toDomainEvent = (row: EscalationEventRow): EscalationEvent => ({
   stage: row.stage,
 });
 
-/** Events of the given escalations in file order (sequence), grouped per escalation. */
+/** Events of the given escalations in order (date, then the day's sequence), grouped per escalation. */
 export async function findEventsByEscalation(tx: Transaction, escalationIds: readonly string[]) {
   const rows = await tx
     .select()
     .from(escalationEvents)
     .where(inArray(escalationEvents.escalationId, [...escalationIds]))
-    .orderBy(asc(escalationEvents.escalationId), asc(escalationEvents.sequence));
+    .orderBy(
+      asc(escalationEvents.escalationId),
+      asc(escalationEvents.eventDate),
+      asc(escalationEvents.sequence),
+    );
   const byEscalation = new Map<string, EscalationEventRow[]>();
   for (const row of rows)
     byEscalation.set(row.escalationId, [...(byEscalation.get(row.escalationId) ?? []), row]);

@@ -44,7 +44,7 @@ export async function recordEscalationEvent(
     .select()
     .from(escalationEvents)
     .where(eq(escalationEvents.escalationId, escalation.id))
-    .orderBy(asc(escalationEvents.sequence));
+    .orderBy(asc(escalationEvents.eventDate), asc(escalationEvents.sequence));
   const { stages } = await findStagesInForce(tx);
   const latest = history[history.length - 1];
 
@@ -111,7 +111,8 @@ export async function recordEscalationEvent(
     .values({
       tenantId: escalation.tenantId,
       escalationId: escalation.id,
-      sequence: (latest?.sequence ?? 0) + 1,
+      // Sequences number the events of one day; a new event is never dated before the latest.
+      sequence: latest && latest.eventDate === input.date ? latest.sequence + 1 : 1,
       eventDate: input.date,
       event: input.event,
       stage,

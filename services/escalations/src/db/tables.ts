@@ -70,7 +70,8 @@ export const escalations = escalationsSchema
       tenantId: text('tenant_id').notNull(),
       id: text('id').notNull(),
       childId: text('child_id').notNull(),
-      iroId: text('iro_id').notNull(),
+      // Empty when the council's file did not record the raising IRO (data-exchange.md §3).
+      iroId: text('iro_id'),
       raisedOn: date('raised_on').notNull(),
       themes: text('themes').array().notNull(),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -86,7 +87,9 @@ export const escalations = escalationsSchema
 
 /**
  * The history of an escalation (escalation_events.csv). STAGE is the stage the escalation is at
- * after the event (§14); `sequence` keeps file order among events of one day.
+ * after the event (§14). `sequence` numbers the events of one day (1, 2, … in file order), as the
+ * exchange does: (date, sequence) names an event the same way in every year's file, so importing
+ * overlapping years upserts instead of duplicating, and sorting by it gives the domain's order.
  */
 export const escalationEvents = escalationsSchema
   .table(
@@ -102,7 +105,7 @@ export const escalationEvents = escalationsSchema
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     },
     (t) => [
-      primaryKey({ columns: [t.tenantId, t.escalationId, t.sequence] }),
+      primaryKey({ columns: [t.tenantId, t.escalationId, t.eventDate, t.sequence] }),
       foreignKey({
         columns: [t.tenantId, t.escalationId],
         foreignColumns: [escalations.tenantId, escalations.id],
@@ -111,6 +114,7 @@ export const escalationEvents = escalationsSchema
         'escalation_events_event_kind',
         sql`${t.event} in ('raised', 'escalated', 'resolved', 'withdrawn', 'referred_to_cafcass')`,
       ),
+      check('escalation_events_sequence_positive', sql`${t.sequence} > 0`),
       tenantIsolation,
     ],
   )

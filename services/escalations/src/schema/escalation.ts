@@ -54,7 +54,12 @@ Escalation.implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The council’s ESCALATION reference' }),
     child: t.field({ type: Child, resolve: (e) => ({ id: e.childId }) }),
-    raisedBy: t.field({ type: Iro, description: 'The IRO who raised it', resolve: (e) => ({ id: e.iroId }) }),
+    raisedBy: t.field({
+      type: Iro,
+      nullable: true,
+      description: 'The IRO who raised it; null when the council’s imported records did not say',
+      resolve: (e) => (e.iroId === null ? null : { id: e.iroId }),
+    }),
     raisedOn: t.expose('raisedOn', { type: 'Date' }),
     asOf: t.expose('asOf', { type: 'Date', description: 'The date the derived fields are read at' }),
     themes: t.field({
@@ -67,7 +72,7 @@ Escalation.implement({
     }),
     events: t.field({
       type: [EscalationEvent],
-      description: 'Its history up to asOf, in the order recorded',
+      description: 'Its history up to asOf, by date (a day’s events in the order recorded)',
       resolve: async (e, _args, ctx) =>
         (await loaders(ctx).events.load(e.id)).filter((ev) => ev.eventDate <= e.asOf),
     }),

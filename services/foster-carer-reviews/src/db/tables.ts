@@ -47,7 +47,9 @@ export const reviews = fosterCarerReviewsSchema
       tenantId: text('tenant_id').notNull(),
       householdId: text('household_id').notNull(),
       reviewDate: date('review_date').notNull(),
-      outcome: text('outcome').notNull(),
+      // Empty when the council's imported file did not record it (data-exchange.md §3); a review
+      // recorded in Footprint always has one (the mutation checks).
+      outcome: text('outcome'),
       fcroId: text('fcro_id'),
       notes: text('notes'),
     },

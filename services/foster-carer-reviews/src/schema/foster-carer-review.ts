@@ -37,7 +37,12 @@ export const FosterCarerReview = builder.objectRef<ReviewRow>('FosterCarerReview
       resolve: async (review, _args, ctx) => (await loaders(ctx).household.load(review.householdId))!,
     }),
     date: t.expose('reviewDate', { type: 'Date' }),
-    outcome: t.field({ type: FosterReviewOutcome, resolve: (review) => review.outcome as ReviewOutcome }),
+    outcome: t.field({
+      type: FosterReviewOutcome,
+      nullable: true,
+      description: 'Null when the council’s imported records did not say',
+      resolve: (review) => review.outcome as ReviewOutcome | null,
+    }),
     fcro: t.field({
       type: Iro,
       nullable: true,

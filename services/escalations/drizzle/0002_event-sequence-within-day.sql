@@ -1,0 +1,4 @@
+ALTER TABLE "escalations"."escalation_events" DROP CONSTRAINT "escalation_events_tenant_id_escalation_id_sequence_pk";--> statement-breakpoint
+ALTER TABLE "escalations"."escalations" ALTER COLUMN "iro_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "escalations"."escalation_events" ADD CONSTRAINT "escalation_events_tenant_id_escalation_id_event_date_sequence_pk" PRIMARY KEY("tenant_id","escalation_id","event_date","sequence");--> statement-breakpoint
+ALTER TABLE "escalations"."escalation_events" ADD CONSTRAINT "escalation_events_sequence_positive" CHECK ("escalations"."escalation_events"."sequence" > 0);

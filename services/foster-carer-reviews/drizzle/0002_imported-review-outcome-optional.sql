@@ -1,0 +1,1 @@
+ALTER TABLE "foster_carer_reviews"."reviews" ALTER COLUMN "outcome" DROP NOT NULL;
