@@ -11,6 +11,7 @@ import {
   IMPORTS_QUEUE,
   type ImportJobData,
   type ImportOutcome,
+  queuePrefix,
 } from '@footprint/jobs';
 import { Queue, QueueEvents } from 'bullmq';
 import { systemSettings } from '../system/settings.ts';
@@ -81,8 +82,8 @@ export async function importCommand(args: string[]) {
   // BullMQ leaves connections it was given open: both are closed here when the import ends.
   const connection = connectRedis(settings.redisUrl);
   const eventsConnection = connectRedis(settings.redisUrl);
-  const queue = new Queue<ImportJobData>(IMPORTS_QUEUE, { connection });
-  const events = new QueueEvents(IMPORTS_QUEUE, { connection: eventsConnection });
+  const queue = new Queue<ImportJobData>(IMPORTS_QUEUE, { connection, prefix: queuePrefix() });
+  const events = new QueueEvents(IMPORTS_QUEUE, { connection: eventsConnection, prefix: queuePrefix() });
   const tty = process.stderr.isTTY;
   try {
     await events.waitUntilReady();

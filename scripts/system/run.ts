@@ -98,12 +98,12 @@ process.on('SIGTERM', () => void stop(0));
 for (const { name, port } of topology.subgraphs) {
   run(name, tsx(`services/${name}/src/server.ts`), {
     DATABASE_URL: settings.urlFor(name),
-    AUTH_PUBLIC_KEY: settings.publicKeyPem,
+    AUTH_PUBLIC_KEY: settings.publicKeyPem(),
     PORT: String(port),
   });
 }
 run('gateway', tsx('services/gateway/src/server.ts'), {
-  AUTH_PUBLIC_KEY: settings.publicKeyPem,
+  AUTH_PUBLIC_KEY: settings.publicKeyPem(),
   PORT: String(topology.gateway.port),
 });
 run('worker', tsx('services/worker/src/server.ts'), {
@@ -120,7 +120,7 @@ run('portal', [process.execPath, [`${root}portal/build/index.js`]], {
   PORT: String(topology.portal.port),
   ORIGIN: settings.portalUrl,
   IDENTITY_DATABASE_URL: settings.urlFor('identity'),
-  AUTH_PRIVATE_KEY: settings.privateKeyPem,
+  AUTH_PRIVATE_KEY: settings.privateKeyPem(),
   GATEWAY_URL: settings.gatewayUrl,
 });
 

@@ -9,21 +9,23 @@ import topology from '../../infra/services.json' with { type: 'json' };
 export function systemSettings() {
   const root = new URL('../../', import.meta.url).pathname;
   const superuserUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54329/postgres';
+  const database = process.env.FOOTPRINT_DATABASE ?? topology.database;
   const keyFile = (name: string) => readFileSync(`${root}.data/keys/auth-${name}.pem`, 'utf8');
   return {
     root,
     topology,
     superuserUrl,
-    database: topology.database,
+    database,
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:63799',
-    publicKeyPem: process.env.AUTH_PUBLIC_KEY ?? keyFile('public'),
-    privateKeyPem: process.env.AUTH_PRIVATE_KEY ?? keyFile('private'),
+    /** Read only by what signs or checks tokens, so other commands need no key files. */
+    publicKeyPem: () => process.env.AUTH_PUBLIC_KEY ?? keyFile('public'),
+    privateKeyPem: () => process.env.AUTH_PRIVATE_KEY ?? keyFile('private'),
     gatewayUrl: process.env.GATEWAY_URL ?? `http://127.0.0.1:${topology.gateway.port}/`,
     /** Where imports are staged for the worker: a folder both can reach. */
     importsDir: process.env.FOOTPRINT_IMPORTS_DIR ?? `${root}.data/imports`,
     portalUrl: process.env.ORIGIN ?? `http://localhost:${topology.portal.port}`,
     /** The database URL of one service's own role (or `identity`). */
-    urlFor: (service: string) => roleUrl(superuserUrl, serviceRole(service), topology.database),
+    urlFor: (service: string) => roleUrl(superuserUrl, serviceRole(service), database),
   };
 }
 

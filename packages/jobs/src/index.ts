@@ -1,6 +1,12 @@
 import { type Job, Queue, type QueueOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 
+/**
+ * Every queue's key prefix in Redis: one deployment's (or one test run's) jobs never meet another's.
+ * Set FOOTPRINT_QUEUE_PREFIX the same for the command, the portal and the worker.
+ */
+export const queuePrefix = () => process.env.FOOTPRINT_QUEUE_PREFIX ?? 'footprint';
+
 /** The queue of work each council needs every night. */
 export const NIGHTLY_QUEUE = 'nightly';
 /** The scheduler's job: it fans out one job per council and check. */
@@ -25,7 +31,11 @@ export const connectRedis = (url: string) =>
   new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
 
 export const nightlyQueue = (connection: Redis, options: Partial<QueueOptions> = {}) =>
-  new Queue<CouncilJobData | Record<string, never>>(NIGHTLY_QUEUE, { connection, ...options });
+  new Queue<CouncilJobData | Record<string, never>>(NIGHTLY_QUEUE, {
+    connection,
+    prefix: queuePrefix(),
+    ...options,
+  });
 
 /**
  * Registers the nightly schedule. Called once by the start/deploy step, not by every worker:

@@ -75,3 +75,6 @@ export function startNightlyWorker(options: {
     },
   };
 }
+
+export { type ImportProgress, type ImportWriter, processImport } from './imports.ts';
+export { connectImportWriters } from './writers.ts';

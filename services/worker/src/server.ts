@@ -1,14 +1,18 @@
-import { importPart as advocacyImport } from '@footprint/advocacy';
-import { caseloadSnapshotJob, importPart as childrenImport } from '@footprint/children';
+import { caseloadSnapshotJob } from '@footprint/children';
 import { connect } from '@footprint/db';
-import { importPart as escalationsImport } from '@footprint/escalations';
-import { importPart as fosterCarerReviewsImport } from '@footprint/foster-carer-reviews';
-import { connectRedis, IMPORT_JOB, IMPORTS_QUEUE, type ImportJobData, type Job } from '@footprint/jobs';
-import { importPart as reviewsImport } from '@footprint/reviews';
+import {
+  connectRedis,
+  IMPORT_JOB,
+  IMPORTS_QUEUE,
+  type ImportJobData,
+  type Job,
+  queuePrefix,
+} from '@footprint/jobs';
 import { Worker } from 'bullmq';
 import { z } from 'zod';
 import { processImport } from './imports.ts';
 import { startNightlyWorker } from './index.ts';
+import { connectImportWriters } from './writers.ts';
 
 const env = z
   .object({
@@ -38,29 +42,26 @@ const nightly = startNightlyWorker({
   connection: redis,
   identityDb: identity.db,
   jobs: [caseloadSnapshotJob(children.db)],
+  prefix: queuePrefix(),
 });
-// Each service's files are written through that service's own role; children first, as others refer to it.
-const others = [
-  [reviewsImport, env.data.REVIEWS_DATABASE_URL],
-  [escalationsImport, env.data.ESCALATIONS_DATABASE_URL],
-  [advocacyImport, env.data.ADVOCACY_DATABASE_URL],
-  [fosterCarerReviewsImport, env.data.FOSTER_CARER_REVIEWS_DATABASE_URL],
-] as const;
-const otherConnections = others.map(([part, url]) =>
-  connect(url, { applicationName: `worker:${part.service}`, max: 2 }),
-);
-const writers = [
-  { part: childrenImport, db: children.db },
-  ...others.map(([part], i) => ({ part, db: otherConnections[i]!.db })),
-];
+// Each service's files are written through that service's own role.
+const urls: Record<string, string> = {
+  children: env.data.CHILDREN_DATABASE_URL,
+  reviews: env.data.REVIEWS_DATABASE_URL,
+  escalations: env.data.ESCALATIONS_DATABASE_URL,
+  advocacy: env.data.ADVOCACY_DATABASE_URL,
+  'foster-carer-reviews': env.data.FOSTER_CARER_REVIEWS_DATABASE_URL,
+};
+const importWriters = connectImportWriters((service) => urls[service]!);
 const imports = new Worker<ImportJobData>(
   IMPORTS_QUEUE,
   async (job: Job<ImportJobData>) => {
     if (job.name !== IMPORT_JOB) throw new Error(`No processor for job ${job.name}`);
-    return processImport(job, writers, children.db);
+    return processImport(job, importWriters.writers, importWriters.history);
   },
   {
     connection: redis,
+    prefix: queuePrefix(),
     concurrency: 1,
     lockDuration: env.data.IMPORT_LOCK_MS,
     stalledInterval: env.data.IMPORT_LOCK_MS,
@@ -75,7 +76,7 @@ for (const worker of [nightly.worker, imports]) {
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, async () => {
     await Promise.all([nightly.close(), imports.close()]);
-    await Promise.all([identity.close(), children.close(), ...otherConnections.map((c) => c.close())]);
+    await Promise.all([identity.close(), children.close(), importWriters.close()]);
     redis.disconnect();
     process.exit(0);
   });
