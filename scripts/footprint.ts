@@ -2,6 +2,7 @@
  * The `footprint` command (shared/spec/data-exchange.md §1): what councils' own scripts rely on.
  * Names, arguments and output shapes follow the spec exactly.
  */
+import { exportCommand } from './cli/export.ts';
 import { importCommand } from './cli/import.ts';
 import { tenantsCommand } from './cli/tenants.ts';
 import { CliError, usage } from './cli/usage.ts';
@@ -9,6 +10,7 @@ import { CliError, usage } from './cli/usage.ts';
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   tenants: tenantsCommand,
   import: importCommand,
+  export: exportCommand,
 };
 
 const [command, ...rest] = process.argv.slice(2);

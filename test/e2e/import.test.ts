@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '@footprint/db';
@@ -19,7 +19,8 @@ beforeAll(async () => {
   system = await startSystem();
   worker = startImportWorker(system);
   const identity = connect(system.database.urlFor('identity'), { max: 1 });
-  for (const slug of ['north', 'south']) await createTenant(identity.db, { slug, name: `${slug} council` });
+  for (const slug of ['north', 'south', 'roundtrip'])
+    await createTenant(identity.db, { slug, name: `${slug} council` });
   await identity.close();
   env = {
     FOOTPRINT_QUEUE_PREFIX: worker.prefix,
@@ -147,5 +148,52 @@ describe('footprint import of a bad set', () => {
     const missing = await footprint(system, ['import', '--tenant', 'north', '/no/such/folder'], env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('is not a folder');
+  });
+});
+
+describe('footprint export --format 903', () => {
+  const files = ['header', 'episodes', 'reviews', 'uasc', 'missing'];
+
+  it('writes a year’s return that imports into an empty council and exports the same again', async () => {
+    const first = await mkdtemp(join(tmpdir(), 'footprint-export-'));
+    const exported = await footprint(
+      system,
+      ['export', '--tenant', 'north', '--year', '2022', '--format', '903', first],
+      env,
+    );
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/^episodes: \d+ rows$/m);
+
+    const imported = await footprint(system, ['import', '--tenant', 'roundtrip', first], env);
+    expect(imported.code).toBe(0);
+
+    const second = await mkdtemp(join(tmpdir(), 'footprint-export-'));
+    expect(
+      (
+        await footprint(
+          system,
+          ['export', '--tenant', 'roundtrip', '--year', '2022', '--format', '903', second],
+          env,
+        )
+      ).code,
+    ).toBe(0);
+    for (const file of files) {
+      const [a, b] = await Promise.all([
+        readFile(join(first, `${file}.csv`), 'utf8'),
+        readFile(join(second, `${file}.csv`), 'utf8'),
+      ]);
+      expect(b, file).toBe(a);
+    }
+    expect((await readFile(join(first, 'episodes.csv'), 'utf8')).split('\n').length).toBeGreaterThan(100);
+  });
+
+  it('refuses a format other than 903', async () => {
+    const result = await footprint(
+      system,
+      ['export', '--tenant', 'north', '--year', '2022', '--format', 'xml', tmpdir()],
+      env,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--format 903');
   });
 });

@@ -11,6 +11,7 @@ export const service: SubgraphService = {
   auditTable: audit,
 };
 
+export { export903Records } from './data/export-903.ts';
 export { beginImportRun, type ImportRunStatus, updateImportRun } from './data/import-runs.ts';
 export { CASELOAD_SNAPSHOT, caseloadSnapshotJob } from './jobs/caseload-snapshot.job.ts';
 export { importPart } from './jobs/import.job.ts';

@@ -11,4 +11,5 @@ export const service: SubgraphService = {
   auditTable: audit,
 };
 
+export { export903Reviews } from './data/export-903.ts';
 export { importPart } from './jobs/import.job.ts';
