@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,6 +33,8 @@ const buildInputs = [
   'packages/auth/src',
   'packages/db/src',
   'packages/domain/src',
+  'packages/jobs/src',
+  'packages/exchange/src',
 ].map((path) => fileURLToPath(new URL(`../../../${path}`, import.meta.url)));
 
 function newestChange(path: string): number {
@@ -61,7 +64,17 @@ function ensureBuilt() {
   }
 }
 
-export type PortalSettings = { identityDatabaseUrl: string; authPrivateKey: string; gatewayUrl: string };
+export type PortalSettings = {
+  identityDatabaseUrl: string;
+  authPrivateKey: string;
+  gatewayUrl: string;
+  /** The queues' Redis; by default the suite's REDIS_URL (only pages that import use it). */
+  redisUrl?: string;
+  /** Where uploads are staged for the worker; by default a fresh temporary folder. */
+  importsDir?: string;
+  /** The import worker's queue prefix (`startImportWorker(system).prefix`). */
+  queuePrefix?: string;
+};
 
 /**
  * Runs `node portal/build/index.js` (adapter-node) as its own process on a free port, with the
@@ -83,6 +96,11 @@ export async function startPortal(settings: PortalSettings) {
       IDENTITY_DATABASE_URL: settings.identityDatabaseUrl,
       AUTH_PRIVATE_KEY: settings.authPrivateKey,
       GATEWAY_URL: settings.gatewayUrl,
+      REDIS_URL: settings.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:63799',
+      FOOTPRINT_IMPORTS_DIR: settings.importsDir ?? mkdtempSync(join(tmpdir(), 'footprint-portal-imports-')),
+      ...(settings.queuePrefix ? { FOOTPRINT_QUEUE_PREFIX: settings.queuePrefix } : {}),
+      // adapter-node's limit on a request body (512K by default): a council's files are larger.
+      BODY_SIZE_LIMIT: '512M',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
