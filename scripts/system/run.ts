@@ -122,6 +122,10 @@ run('portal', [process.execPath, [`${root}portal/build/index.js`]], {
   IDENTITY_DATABASE_URL: settings.urlFor('identity'),
   AUTH_PRIVATE_KEY: settings.privateKeyPem(),
   GATEWAY_URL: settings.gatewayUrl,
+  REDIS_URL: settings.redisUrl,
+  FOOTPRINT_IMPORTS_DIR: settings.importsDir,
+  // Import uploads are read whole by the form handler: room for a council's ten years of files.
+  BODY_SIZE_LIMIT: '512M',
 });
 
 for (const { name, port } of topology.subgraphs) await waitForHttp(`http://127.0.0.1:${port}/`, name);

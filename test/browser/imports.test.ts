@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '@footprint/db';
 import { upsertUser } from '@footprint/identity';
+import { connectRedis, IMPORTS_QUEUE } from '@footprint/jobs';
+import { Queue } from 'bullmq';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startImportWorker } from '../support/import-worker.ts';
+import { redisUrl, startImportWorker } from '../support/import-worker.ts';
 import { type System, startSystem } from '../support/system.ts';
 import { axeViolations, launchBrowser, mainText, signIn, submit, tableRows } from './support/browser.ts';
 import { type Portal, startPortal } from './support/portal.ts';
@@ -230,6 +232,25 @@ describe('importing Exampleshire', () => {
     expect(await mainText(page)).toContain('No files have been imported');
     await closePage(page);
   });
+  it('still shows what the history says once the queue no longer holds the job', async () => {
+    const connection = connectRedis(redisUrl());
+    const queue = new Queue(IMPORTS_QUEUE, { connection, prefix: worker.prefix });
+    try {
+      await (await queue.getJob(importId))?.remove();
+      expect(await queue.getJob(importId)).toBeUndefined();
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+    const page = await signedInManager();
+    await page.goto(`${portal.url}/c/north/imports/${importId}`);
+    expect(await page.textContent('h1')).toBe('Files imported');
+    expect(await page.textContent('[data-testid=past]')).toContain('no longer kept');
+    const counts = Object.fromEntries(await tableRows(page, '[data-testid=counts]'));
+    expect(counts).toMatchObject({ episodes: '1,241', reviews: '2,534' });
+    expect(await axeViolations(page)).toEqual([]);
+    await closePage(page);
+  });
 });
 
 describe('importing a set with problems', () => {
@@ -264,6 +285,10 @@ describe('importing a set with problems', () => {
     expect(await episodeRows('north')).toBe(before);
     expect(await axeViolations(page)).toEqual([]);
     expect(await readdir(importsDir)).toEqual([]);
+    await page.screenshot({
+      path: new URL('./.artifacts/import-invalid.png', import.meta.url).pathname,
+      fullPage: true,
+    });
 
     await page.goto(`${portal.url}/c/north/imports`);
     const rows = await tableRows(page, '[data-testid=import-runs]');

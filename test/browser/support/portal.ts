@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +85,9 @@ export async function startPortal(settings: PortalSettings) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const output: string[] = [];
+  // A folder of its own when the suite gives none, removed again by stop().
+  const ownImportsDir = settings.importsDir ? null : mkdtempSync(join(tmpdir(), 'footprint-portal-imports-'));
+  const importsDir = settings.importsDir ?? ownImportsDir!;
   const child: ChildProcess = spawn(process.execPath, [entry], {
     cwd: portalDir,
     env: {
@@ -97,7 +100,7 @@ export async function startPortal(settings: PortalSettings) {
       AUTH_PRIVATE_KEY: settings.authPrivateKey,
       GATEWAY_URL: settings.gatewayUrl,
       REDIS_URL: settings.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:63799',
-      FOOTPRINT_IMPORTS_DIR: settings.importsDir ?? mkdtempSync(join(tmpdir(), 'footprint-portal-imports-')),
+      FOOTPRINT_IMPORTS_DIR: importsDir,
       ...(settings.queuePrefix ? { FOOTPRINT_QUEUE_PREFIX: settings.queuePrefix } : {}),
       // adapter-node's limit on a request body (512K by default): a council's files are larger.
       BODY_SIZE_LIMIT: '512M',
@@ -135,6 +138,7 @@ export async function startPortal(settings: PortalSettings) {
         await exited;
         clearTimeout(timer);
       }
+      if (ownImportsDir) rmSync(ownImportsDir, { recursive: true, force: true });
     },
   };
 }

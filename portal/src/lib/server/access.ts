@@ -1,5 +1,5 @@
 import type { SignedIn } from '@footprint/identity';
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 
 /**
  * The session, only when it belongs to this council. A session of another council is treated as
@@ -25,5 +25,14 @@ export function platformSession(locals: App.Locals): SignedIn | null {
 export function requirePlatformSession(locals: App.Locals): SignedIn {
   const session = platformSession(locals);
   if (!session) redirect(303, '/platform/sign-in');
+  return session;
+}
+
+/** A council manager's session; anyone else signed in to the council gets a 403 page. */
+export function requireCouncilManager(locals: App.Locals, council: string): SignedIn {
+  const session = requireCouncilSession(locals, council);
+  if (!session.roles.includes('manager')) {
+    error(403, { message: 'Only the council’s managers can import its files.' });
+  }
   return session;
 }

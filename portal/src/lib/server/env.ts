@@ -17,6 +17,15 @@ const settingsSchema = z.object({
   /** adapter-node's: the public address; cookies are Secure when it is https. */
   ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** The queues' Redis: imports are jobs the worker runs. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }),
+  /** Where uploaded files are staged for the worker: storage the portal and the worker share. */
+  FOOTPRINT_IMPORTS_DIR: z
+    .string()
+    .min(1)
+    .refine((value) => value.startsWith('/'), 'must be an absolute path'),
+  /** The queues' key prefix in Redis; the same for the portal, the worker and the command. */
+  FOOTPRINT_QUEUE_PREFIX: z.string().min(1).optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
