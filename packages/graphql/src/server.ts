@@ -6,6 +6,7 @@ import { bearerToken, TokenError, type VerifyingKey, verifyAccessToken } from '@
 import { type AuditTable, type Database, recordAudit, withTenant } from '@footprint/db';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from './context.ts';
+import { errorLogPlugin } from './error-log.ts';
 import { isClientError } from './errors.ts';
 
 export type SubgraphOptions = {
@@ -33,14 +34,13 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const server = new ApolloServer<RequestContext>({
     schema,
     // Traces would travel back to the gateway on every call; nothing here reads them.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), errorLogPlugin(name)],
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => {
-      if (isClientError(formatted.extensions?.code)) return formatted;
-      const requestId = (formatted.extensions?.requestId as string | undefined) ?? 'unknown';
-      console.error(JSON.stringify({ level: 'error', service: name, requestId, error: String(error) }));
-      return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-    },
+    // Masked for clients: no stack, no internals. The plugin has logged it with the request id.
+    formatError: (formatted) =>
+      isClientError(formatted.extensions?.code)
+        ? formatted
+        : { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
   });
 
   const { url } = await startStandaloneServer(server, {

@@ -3,7 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { bearerToken, TokenError, type VerifyingKey, verifyAccessToken } from '@footprint/auth';
-import { isClientError } from '@footprint/graphql';
+import { errorLogPlugin, isClientError } from '@footprint/graphql';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
 import { createSubgraphAgent, SubgraphSource } from './subgraph-source.ts';
@@ -33,12 +33,12 @@ export async function startGateway(options: GatewayOptions) {
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
+    plugins: [errorLogPlugin('gateway')],
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => {
-      if (isClientError(formatted.extensions?.code)) return formatted;
-      console.error(JSON.stringify({ level: 'error', service: 'gateway', error: String(error) }));
-      return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-    },
+    formatError: (formatted) =>
+      isClientError(formatted.extensions?.code)
+        ? formatted
+        : { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, host: options.host ?? '127.0.0.1' },
