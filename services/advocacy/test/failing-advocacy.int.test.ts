@@ -1,11 +1,12 @@
 import { type Role, roles } from '@footprint/auth';
-import { startService } from '@footprint/graphql';
 import {
-  createTestDatabase,
   createTestKeys,
   graphql,
+  rowSecurityOf,
+  startTestService,
   type TestDatabase,
   type TestKeys,
+  type TestService,
 } from '@footprint/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,23 +15,14 @@ import { seedTwoCouncils, snapshot, tables } from './fixtures.ts';
 
 let database: TestDatabase;
 let keys: TestKeys;
-let running: Awaited<ReturnType<typeof startService>>;
+let running: TestService;
 
 beforeAll(async () => {
-  database = await createTestDatabase([{ schema: 'advocacy', folder: advocacy.migrationsFolder }]);
-  await seedTwoCouncils(database.superuser);
-  keys = await createTestKeys();
-  running = await startService(advocacy, {
-    databaseUrl: database.urlFor('advocacy'),
-    verifyingKey: keys.verifyingKey,
-    port: 0,
-  });
+  running = await startTestService(advocacy, { seed: seedTwoCouncils });
+  ({ database, keys } = running);
 });
 
-afterAll(async () => {
-  await running?.stop();
-  await database?.drop();
-});
+afterAll(() => running?.stop());
 
 type Person = { tenant?: string | null; provider?: string | null; staffRef?: string };
 
@@ -329,10 +321,7 @@ describe('tenancy in the database', () => {
     );
 
   it('forces row-level security on every table', async () => {
-    const { rows } = await database.superuser.query(
-      `select c.relname, c.relrowsecurity, c.relforcerowsecurity from pg_class c
-       join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'advocacy' and c.relkind = 'r'`,
-    );
+    const rows = await rowSecurityOf(database.superuser, 'advocacy');
     expect(rows.map((row) => row.relname).sort()).toEqual([...tables].sort());
     for (const row of rows)
       expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });

@@ -1,3 +1,4 @@
+import { snapshotTables } from '@footprint/testing';
 import type pg from 'pg';
 
 /**
@@ -43,10 +44,11 @@ export const tables = [
 
 /** Every row of the advocacy schema but recorded reads, to prove a refused change changed (and audited) nothing. */
 export async function snapshot(db: pg.Pool) {
-  const result: Record<string, unknown[]> = {};
-  for (const table of tables.filter((t) => t !== 'audit_events')) {
-    result[table] = (await db.query(`select * from advocacy.${table} order by 1, 2, 3`)).rows;
-  }
+  const result = await snapshotTables(
+    db,
+    'advocacy',
+    tables.filter((t) => t !== 'audit_events'),
+  );
   result.changes = (
     await db.query(`select * from advocacy.audit_events where action <> 'read' order by at, id`)
   ).rows;

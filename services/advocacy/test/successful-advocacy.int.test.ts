@@ -1,11 +1,10 @@
 import type { Role } from '@footprint/auth';
-import { startService } from '@footprint/graphql';
 import {
-  createTestDatabase,
-  createTestKeys,
   graphql,
+  startTestService,
   type TestDatabase,
   type TestKeys,
+  type TestService,
 } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as advocacy } from '../src/index.ts';
@@ -13,23 +12,14 @@ import { seedTwoCouncils } from './fixtures.ts';
 
 let database: TestDatabase;
 let keys: TestKeys;
-let running: Awaited<ReturnType<typeof startService>>;
+let running: TestService;
 
 beforeAll(async () => {
-  database = await createTestDatabase([{ schema: 'advocacy', folder: advocacy.migrationsFolder }]);
-  await seedTwoCouncils(database.superuser);
-  keys = await createTestKeys();
-  running = await startService(advocacy, {
-    databaseUrl: database.urlFor('advocacy'),
-    verifyingKey: keys.verifyingKey,
-    port: 0,
-  });
+  running = await startTestService(advocacy, { seed: seedTwoCouncils });
+  ({ database, keys } = running);
 });
 
-afterAll(async () => {
-  await running?.stop();
-  await database?.drop();
-});
+afterAll(() => running?.stop());
 
 const token = (tenant: string, role: Role, more: { provider?: string; sub?: string } = {}) =>
   keys.tokenFor({

@@ -1,35 +1,28 @@
-import { startService } from '@footprint/graphql';
 import {
-  createTestDatabase,
   createTestKeys,
   graphql,
+  inCouncilTransaction,
+  rowSecurityOf,
+  startTestService,
   type TestDatabase,
   type TestKeys,
+  type TestService,
+  withClient,
 } from '@footprint/testing';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as children } from '../src/index.ts';
 import { seedTwoCouncils } from './fixtures.ts';
 
 let database: TestDatabase;
 let keys: TestKeys;
-let running: Awaited<ReturnType<typeof startService>>;
+let running: TestService;
 
 beforeAll(async () => {
-  database = await createTestDatabase([{ schema: 'children', folder: children.migrationsFolder }]);
-  await seedTwoCouncils(database.superuser);
-  keys = await createTestKeys();
-  running = await startService(children, {
-    databaseUrl: database.urlFor('children'),
-    verifyingKey: keys.verifyingKey,
-    port: 0,
-  });
+  running = await startTestService(children, { seed: seedTwoCouncils });
+  ({ database, keys } = running);
 });
 
-afterAll(async () => {
-  await running?.stop();
-  await database?.drop();
-});
+afterAll(() => running?.stop());
 
 describe('tokens', () => {
   it('refuses a call with no token', async () => {
@@ -83,19 +76,14 @@ describe('roles', () => {
 
 describe('tenancy in the database', () => {
   it('forces row-level security on every table', async () => {
-    const { rows } = await database.superuser.query(
-      `select c.relname, c.relrowsecurity, c.relforcerowsecurity from pg_class c
-       join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'children' and c.relkind = 'r'`,
-    );
+    const rows = await rowSecurityOf(database.superuser, 'children');
     expect(rows.length).toBeGreaterThanOrEqual(5);
     for (const row of rows)
       expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });
 
   it('returns no rows to the service role with no council set', async () => {
-    const client = new pg.Client({ connectionString: database.urlFor('children') });
-    await client.connect();
-    try {
+    await withClient(database.urlFor('children'), async (client) => {
       const { rows: role } = await client.query(
         `select rolsuper, rolbypassrls from pg_roles where rolname = current_user`,
       );
@@ -104,26 +92,17 @@ describe('tenancy in the database', () => {
         const { rows } = await client.query(`select count(*)::int as n from children.${table}`);
         expect(rows[0].n, table).toBe(0);
       }
-    } finally {
-      await client.end();
-    }
+    });
   });
 
   it('cannot write a row into another council from inside one council', async () => {
-    const client = new pg.Client({ connectionString: database.urlFor('children') });
-    await client.connect();
-    try {
-      await client.query('begin');
-      await client.query(`select set_config('app.tenant_id', 'north', true)`);
+    await inCouncilTransaction(database.urlFor('children'), 'north', async (client) => {
       await expect(
         client.query(
           `insert into children.children (tenant_id, id, sex, date_of_birth, ethnicity) values ('south', 'X', 'F', '2010-01-01', 'WBRI')`,
         ),
       ).rejects.toThrow(/row-level security/);
-    } finally {
-      await client.query('rollback');
-      await client.end();
-    }
+    });
   });
 });
 

@@ -1,9 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, withTenant } from '@footprint/db';
+import { type Connection, withTenant } from '@footprint/db';
 import { findFiles } from '@footprint/exchange';
-import { createTestDatabase, type TestDatabase } from '@footprint/testing';
+import { createImportDatabase, importFolder, type TestDatabase } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { children as childrenTable } from '../src/db/tables.ts';
 import { service as children, importPart } from '../src/index.ts';
@@ -12,11 +10,10 @@ const exampleshire = new URL('../../../../shared/spec/examples/exampleshire/file
   .pathname;
 
 let database: TestDatabase;
-let connection: ReturnType<typeof connect>;
+let connection: Connection;
 
 beforeAll(async () => {
-  database = await createTestDatabase([{ schema: 'children', folder: children.migrationsFolder }]);
-  connection = connect(database.urlFor('children'));
+  ({ database, connection } = await createImportDatabase(children));
 });
 
 afterAll(async () => {
@@ -33,11 +30,7 @@ async function importInto(tenant: string, dir: string) {
   return { counts, rows };
 }
 
-async function folder(files: Record<string, string>) {
-  const dir = await mkdtemp(join(tmpdir(), 'footprint-import-'));
-  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
-  return dir;
-}
+const folder = (files: Record<string, string>) => importFolder(files);
 
 const snapshot = async (tenant: string) => {
   const tables = ['children', 'episodes', 'staff', 'allocations', 'uasc', 'missing_spells'];

@@ -1,10 +1,9 @@
-import { startService } from '@footprint/graphql';
 import {
-  createTestDatabase,
-  createTestKeys,
   graphql,
+  startTestService,
   type TestDatabase,
   type TestKeys,
+  type TestService,
 } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as children } from '../src/index.ts';
@@ -12,23 +11,14 @@ import { seedTwoCouncils } from './fixtures.ts';
 
 let database: TestDatabase;
 let keys: TestKeys;
-let running: Awaited<ReturnType<typeof startService>>;
+let running: TestService;
 
 beforeAll(async () => {
-  database = await createTestDatabase([{ schema: 'children', folder: children.migrationsFolder }]);
-  await seedTwoCouncils(database.superuser);
-  keys = await createTestKeys();
-  running = await startService(children, {
-    databaseUrl: database.urlFor('children'),
-    verifyingKey: keys.verifyingKey,
-    port: 0,
-  });
+  running = await startTestService(children, { seed: seedTwoCouncils });
+  ({ database, keys } = running);
 });
 
-afterAll(async () => {
-  await running?.stop();
-  await database?.drop();
-});
+afterAll(() => running?.stop());
 
 const manager = (tenant: string) => keys.tokenFor({ tenant, roles: ['manager'], sub: `${tenant}-manager` });
 

@@ -1,48 +1,35 @@
 import type { Role } from '@footprint/auth';
-import { startService } from '@footprint/graphql';
 import {
-  createTestDatabase,
   createTestKeys,
   graphql,
+  inCouncilTransaction,
+  rowSecurityOf,
+  snapshotTables,
+  startTestService,
   type TestDatabase,
   type TestKeys,
+  type TestService,
+  withClient,
 } from '@footprint/testing';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as escalations } from '../src/index.ts';
 import { seedTwoCouncils } from './fixtures.ts';
 
 let database: TestDatabase;
 let keys: TestKeys;
-let running: Awaited<ReturnType<typeof startService>>;
+let running: TestService;
 
 beforeAll(async () => {
-  database = await createTestDatabase([{ schema: 'escalations', folder: escalations.migrationsFolder }]);
-  await seedTwoCouncils(database.superuser);
-  keys = await createTestKeys();
-  running = await startService(escalations, {
-    databaseUrl: database.urlFor('escalations'),
-    verifyingKey: keys.verifyingKey,
-    port: 0,
-  });
+  running = await startTestService(escalations, { seed: seedTwoCouncils });
+  ({ database, keys } = running);
 });
 
-afterAll(async () => {
-  await running?.stop();
-  await database?.drop();
-});
+afterAll(() => running?.stop());
 
 const tables = ['stages', 'themes', 'escalations', 'escalation_events', 'audit_events'] as const;
 
 /** Every row of every table of the schema, audit trail included: a refused change leaves all of it as it was. */
-async function snapshot() {
-  const contents: Record<string, unknown[]> = {};
-  for (const table of tables) {
-    const { rows } = await database.superuser.query(`select * from escalations.${table} order by 1, 2, 3`);
-    contents[table] = rows;
-  }
-  return contents;
-}
+const snapshot = () => snapshotTables(database.superuser, 'escalations', tables);
 
 const manager = (tenant: string) => keys.tokenFor({ tenant, roles: ['manager'], sub: `${tenant}-manager` });
 const iro = (tenant: string, staffRef: string) => keys.tokenFor({ tenant, roles: ['iro'], staffRef });
@@ -193,19 +180,14 @@ describe('tenancy', () => {
   });
 
   it('forces row-level security on every table', async () => {
-    const { rows } = await database.superuser.query(
-      `select c.relname, c.relrowsecurity, c.relforcerowsecurity from pg_class c
-       join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'escalations' and c.relkind = 'r'`,
-    );
+    const rows = await rowSecurityOf(database.superuser, 'escalations');
     expect(rows.map((row) => row.relname).sort()).toEqual([...tables].sort());
     for (const row of rows)
       expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });
 
   it('returns no rows to the service role with no council set', async () => {
-    const client = new pg.Client({ connectionString: database.urlFor('escalations') });
-    await client.connect();
-    try {
+    await withClient(database.urlFor('escalations'), async (client) => {
       const { rows: role } = await client.query(
         `select rolsuper, rolbypassrls from pg_roles where rolname = current_user`,
       );
@@ -214,40 +196,24 @@ describe('tenancy', () => {
         const { rows } = await client.query(`select count(*)::int as n from escalations.${table}`);
         expect(rows[0].n, table).toBe(0);
       }
-    } finally {
-      await client.end();
-    }
+    });
   });
 
   it('cannot write a row into another council from inside one council', async () => {
-    const client = new pg.Client({ connectionString: database.urlFor('escalations') });
-    await client.connect();
-    try {
-      await client.query('begin');
-      await client.query(`select set_config('app.tenant_id', 'north', true)`);
+    await inCouncilTransaction(database.urlFor('escalations'), 'north', async (client) => {
       await expect(
         client.query(
           `insert into escalations.escalations (tenant_id, id, child_id, iro_id, raised_on, themes)
-           values ('south', 'X', 'C1', 'I1', '2024-01-01', '{health}')`,
+         values ('south', 'X', 'C1', 'I1', '2024-01-01', '{health}')`,
         ),
       ).rejects.toThrow(/row-level security/);
-    } finally {
-      await client.query('rollback');
-      await client.end();
-    }
+    });
   });
 
   it('keeps the audit trail append-only for the service', async () => {
-    const client = new pg.Client({ connectionString: database.urlFor('escalations') });
-    await client.connect();
-    try {
-      await client.query('begin');
-      await client.query(`select set_config('app.tenant_id', 'north', true)`);
+    await inCouncilTransaction(database.urlFor('escalations'), 'north', async (client) => {
       await expect(client.query('delete from escalations.audit_events')).rejects.toThrow(/permission denied/);
-    } finally {
-      await client.query('rollback');
-      await client.end();
-    }
+    });
   });
 });
 

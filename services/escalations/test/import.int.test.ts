@@ -1,9 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AccessClaims } from '@footprint/auth';
-import { type Connection, connect, migrateService, withTenant } from '@footprint/db';
+import { type Connection, migrateService, withTenant } from '@footprint/db';
 import {
   findFiles,
   type ImportSet,
@@ -12,7 +12,15 @@ import {
   validateImportSet,
 } from '@footprint/exchange';
 import { startService } from '@footprint/graphql';
-import { createTestDatabase, createTestKeys, graphql, type TestDatabase } from '@footprint/testing';
+import {
+  createImportDatabase,
+  createTestDatabase,
+  createTestKeys,
+  csvFolder,
+  graphql,
+  importWithProgress,
+  type TestDatabase,
+} from '@footprint/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordEscalationEvent } from '../src/data/record-escalation-event.ts';
@@ -27,8 +35,7 @@ let connection: Connection;
 let tmp: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase([{ schema: 'escalations', folder: service.migrationsFolder }]);
-  connection = connect(database.urlFor('escalations'));
+  ({ database, connection } = await createImportDatabase(service));
   tmp = mkdtempSync(join(tmpdir(), 'escalations-import-'));
 });
 
@@ -44,22 +51,10 @@ beforeEach(async () => {
   );
 });
 
-/** A folder of import files, written as a council's system would (CSV with a header row). */
-const folder = (name: string, files: Record<string, string[]>) => {
-  const dir = join(tmp, name);
-  mkdirSync(dir, { recursive: true });
-  for (const [file, lines] of Object.entries(files))
-    writeFileSync(join(dir, `${file}.csv`), `${lines.join('\r\n')}\r\n`);
-  return dir;
-};
+const folder = (name: string, files: Record<string, string[]>) => csvFolder(join(tmp, name), files);
 
-const importInto = async (tenant: string, set: ImportSet) => {
-  const progress: number[] = [];
-  const counts = await withTenant(connection.db, tenant, (tx) =>
-    importPart.write(tx, { tenant, set, onRows: (n) => progress.push(n) }),
-  );
-  return { counts, progress };
-};
+const importInto = (tenant: string, set: ImportSet) =>
+  importWithProgress(connection, importPart, tenant, set);
 
 const escalationRows = async (tenant?: string) =>
   (

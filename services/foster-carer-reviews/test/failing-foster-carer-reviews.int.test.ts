@@ -1,38 +1,29 @@
 import type { Role } from '@footprint/auth';
-import { startService } from '@footprint/graphql';
 import {
-  createTestDatabase,
   createTestKeys,
   graphql,
+  inCouncilTransaction,
+  rowSecurityOf,
+  startTestService,
   type TestDatabase,
   type TestKeys,
+  type TestService,
+  withClient,
 } from '@footprint/testing';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as fosterCarerReviews } from '../src/index.ts';
 import { seedTwoCouncils, snapshot } from './fixtures.ts';
 
 let database: TestDatabase;
 let keys: TestKeys;
-let running: Awaited<ReturnType<typeof startService>>;
+let running: TestService;
 
 beforeAll(async () => {
-  database = await createTestDatabase([
-    { schema: 'foster_carer_reviews', folder: fosterCarerReviews.migrationsFolder },
-  ]);
-  await seedTwoCouncils(database.superuser);
-  keys = await createTestKeys();
-  running = await startService(fosterCarerReviews, {
-    databaseUrl: database.urlFor('foster-carer-reviews'),
-    verifyingKey: keys.verifyingKey,
-    port: 0,
-  });
+  running = await startTestService(fosterCarerReviews, { seed: seedTwoCouncils });
+  ({ database, keys } = running);
 });
 
-afterAll(async () => {
-  await running?.stop();
-  await database?.drop();
-});
+afterAll(() => running?.stop());
 
 const approve = `mutation ($input: ApproveFosterHouseholdInput!) { approveFosterHousehold(input: $input) { id } }`;
 const record = `mutation ($input: RecordFosterCarerReviewInput!) { recordFosterCarerReview(input: $input) { date } }`;
@@ -152,19 +143,14 @@ describe('roles', () => {
 
 describe('tenancy in the database', () => {
   it('forces row-level security on every table', async () => {
-    const { rows } = await database.superuser.query(
-      `select c.relname, c.relrowsecurity, c.relforcerowsecurity from pg_class c
-       join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'foster_carer_reviews' and c.relkind = 'r'`,
-    );
+    const rows = await rowSecurityOf(database.superuser, 'foster_carer_reviews');
     expect(rows.map((row) => row.relname).sort()).toEqual(['audit_events', 'households', 'reviews']);
     for (const row of rows)
       expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });
 
   it('returns no rows to the service role with no council set', async () => {
-    const client = new pg.Client({ connectionString: database.urlFor('foster-carer-reviews') });
-    await client.connect();
-    try {
+    await withClient(database.urlFor('foster-carer-reviews'), async (client) => {
       const { rows: role } = await client.query(
         `select rolsuper, rolbypassrls from pg_roles where rolname = current_user`,
       );
@@ -173,38 +159,25 @@ describe('tenancy in the database', () => {
         const { rows } = await client.query(`select count(*)::int as n from foster_carer_reviews.${table}`);
         expect(rows[0].n, table).toBe(0);
       }
-    } finally {
-      await client.end();
-    }
+    });
   });
 
   it('cannot write a row into another council from inside one council', async () => {
-    const client = new pg.Client({ connectionString: database.urlFor('foster-carer-reviews') });
-    await client.connect();
-    try {
-      await client.query('begin');
-      await client.query(`select set_config('app.tenant_id', 'north', true)`);
+    await inCouncilTransaction(database.urlFor('foster-carer-reviews'), 'north', async (client) => {
       await expect(
         client.query(
           `insert into foster_carer_reviews.households (tenant_id, id, type, approved_on) values ('south', 'X', 'mainstream', '2024-01-01')`,
         ),
       ).rejects.toThrow(/row-level security/);
-    } finally {
-      await client.query('rollback');
-      await client.end();
-    }
+    });
   });
 
   it('cannot change or delete the audit trail', async () => {
-    const client = new pg.Client({ connectionString: database.urlFor('foster-carer-reviews') });
-    await client.connect();
-    try {
+    await withClient(database.urlFor('foster-carer-reviews'), async (client) => {
       await expect(client.query('delete from foster_carer_reviews.audit_events')).rejects.toThrow(
         /permission denied/,
       );
-    } finally {
-      await client.end();
-    }
+    });
   });
 });
 

@@ -1,11 +1,18 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Connection, connect, withTenant } from '@footprint/db';
+import { type Connection, withTenant } from '@footprint/db';
 import { findFiles, type ImportSet, readAllRecords, validateImportSet } from '@footprint/exchange';
 import { startService } from '@footprint/graphql';
-import { createTestDatabase, createTestKeys, graphql, type TestDatabase } from '@footprint/testing';
+import {
+  createImportDatabase,
+  createTestKeys,
+  csvFolder,
+  graphql,
+  importWithProgress,
+  type TestDatabase,
+} from '@footprint/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { importPart, service } from '../src/index.ts';
@@ -19,8 +26,7 @@ let connection: Connection;
 let tmp: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase([{ schema: 'foster_carer_reviews', folder: service.migrationsFolder }]);
-  connection = connect(database.urlFor('foster-carer-reviews'));
+  ({ database, connection } = await createImportDatabase(service));
   tmp = mkdtempSync(join(tmpdir(), 'foster-import-'));
 });
 
@@ -34,22 +40,10 @@ beforeEach(async () => {
   await database.superuser.query('truncate foster_carer_reviews.reviews, foster_carer_reviews.households');
 });
 
-/** A folder of import files, written as a council's system would (CSV with a header row). */
-const folder = (name: string, files: Record<string, string[]>) => {
-  const dir = join(tmp, name);
-  mkdirSync(dir, { recursive: true });
-  for (const [file, lines] of Object.entries(files))
-    writeFileSync(join(dir, `${file}.csv`), `${lines.join('\r\n')}\r\n`);
-  return dir;
-};
+const folder = (name: string, files: Record<string, string[]>) => csvFolder(join(tmp, name), files);
 
-const importInto = async (tenant: string, set: ImportSet) => {
-  const progress: number[] = [];
-  const counts = await withTenant(connection.db, tenant, (tx) =>
-    importPart.write(tx, { tenant, set, onRows: (n) => progress.push(n) }),
-  );
-  return { counts, progress };
-};
+const importInto = (tenant: string, set: ImportSet) =>
+  importWithProgress(connection, importPart, tenant, set);
 
 const householdRows = async (tenant?: string) =>
   (

@@ -1,11 +1,10 @@
 import { daysBetween, londonDateOf } from '@footprint/domain';
-import { startService } from '@footprint/graphql';
 import {
-  createTestDatabase,
-  createTestKeys,
   graphql,
+  startTestService,
   type TestDatabase,
   type TestKeys,
+  type TestService,
 } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as fosterCarerReviews } from '../src/index.ts';
@@ -13,25 +12,14 @@ import { seedTwoCouncils } from './fixtures.ts';
 
 let database: TestDatabase;
 let keys: TestKeys;
-let running: Awaited<ReturnType<typeof startService>>;
+let running: TestService;
 
 beforeAll(async () => {
-  database = await createTestDatabase([
-    { schema: 'foster_carer_reviews', folder: fosterCarerReviews.migrationsFolder },
-  ]);
-  await seedTwoCouncils(database.superuser);
-  keys = await createTestKeys();
-  running = await startService(fosterCarerReviews, {
-    databaseUrl: database.urlFor('foster-carer-reviews'),
-    verifyingKey: keys.verifyingKey,
-    port: 0,
-  });
+  running = await startTestService(fosterCarerReviews, { seed: seedTwoCouncils });
+  ({ database, keys } = running);
 });
 
-afterAll(async () => {
-  await running?.stop();
-  await database?.drop();
-});
+afterAll(() => running?.stop());
 
 const manager = (tenant: string, sub = `${tenant}-manager`) =>
   keys.tokenFor({ tenant, roles: ['manager'], sub });

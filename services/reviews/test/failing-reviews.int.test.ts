@@ -1,21 +1,24 @@
 import type { Role } from '@footprint/auth';
 import { addDays, londonDateOf } from '@footprint/domain';
-import { startService } from '@footprint/graphql';
 import {
-  createTestDatabase,
   createTestKeys,
   graphql,
+  inCouncilTransaction,
+  rowSecurityOf,
+  snapshotTables,
+  startTestService,
   type TestDatabase,
   type TestKeys,
+  type TestService,
+  withClient,
 } from '@footprint/testing';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as reviews } from '../src/index.ts';
 import { childRepresentations, seedTwoCouncils } from './fixtures.ts';
 
 let database: TestDatabase;
 let keys: TestKeys;
-let running: Awaited<ReturnType<typeof startService>>;
+let running: TestService;
 
 const tables = [
   'reviews',
@@ -28,27 +31,20 @@ const tables = [
 ];
 
 beforeAll(async () => {
-  database = await createTestDatabase([{ schema: 'reviews', folder: reviews.migrationsFolder }]);
-  await seedTwoCouncils(database.superuser);
-  keys = await createTestKeys();
-  running = await startService(reviews, {
-    databaseUrl: database.urlFor('reviews'),
-    verifyingKey: keys.verifyingKey,
-    port: 0,
-  });
+  running = await startTestService(reviews, { seed: seedTwoCouncils });
+  ({ database, keys } = running);
 });
 
-afterAll(async () => {
-  await running?.stop();
-  await database?.drop();
-});
+afterAll(() => running?.stop());
 
 /** Every row of the tables a mutation may write, to prove a refused one changed nothing. */
 async function snapshot() {
-  const out: Record<string, unknown[]> = {};
-  for (const table of tables.filter((table) => table !== 'audit_events')) {
-    out[table] = (await database.superuser.query(`select * from reviews.${table} order by 1, 2, 3, 4`)).rows;
-  }
+  const out = await snapshotTables(
+    database.superuser,
+    'reviews',
+    tables.filter((table) => table !== 'audit_events'),
+    { orderBy: '1, 2, 3, 4' },
+  );
   out.changes = (
     await database.superuser.query(`select * from reviews.audit_events where action <> 'read'`)
   ).rows;
@@ -198,19 +194,14 @@ describe('roles', () => {
 
 describe('tenancy in the database', () => {
   it('forces row-level security on every table', async () => {
-    const { rows } = await database.superuser.query(
-      `select c.relname, c.relrowsecurity, c.relforcerowsecurity from pg_class c
-       join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'reviews' and c.relkind = 'r'`,
-    );
+    const rows = await rowSecurityOf(database.superuser, 'reviews');
     expect(rows.map((row) => row.relname).sort()).toEqual([...tables].sort());
     for (const row of rows)
       expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });
 
   it('returns no rows to the service role with no council set', async () => {
-    const client = new pg.Client({ connectionString: database.urlFor('reviews') });
-    await client.connect();
-    try {
+    await withClient(database.urlFor('reviews'), async (client) => {
       const { rows: role } = await client.query(
         `select rolsuper, rolbypassrls from pg_roles where rolname = current_user`,
       );
@@ -219,39 +210,23 @@ describe('tenancy in the database', () => {
         const { rows } = await client.query(`select count(*)::int as n from reviews.${table}`);
         expect(rows[0].n, table).toBe(0);
       }
-    } finally {
-      await client.end();
-    }
+    });
   });
 
   it('cannot write a row into another council from inside one council', async () => {
-    const client = new pg.Client({ connectionString: database.urlFor('reviews') });
-    await client.connect();
-    try {
-      await client.query('begin');
-      await client.query(`select set_config('app.tenant_id', 'north', true)`);
+    await inCouncilTransaction(database.urlFor('reviews'), 'north', async (client) => {
       await expect(
         client.query(
           `insert into reviews.reviews (tenant_id, child_id, review_date, sequence) values ('south', 'X', '2024-01-01', 1)`,
         ),
       ).rejects.toThrow(/row-level security/);
-    } finally {
-      await client.query('rollback');
-      await client.end();
-    }
+    });
   });
 
   it('cannot change or delete the audit trail', async () => {
-    const client = new pg.Client({ connectionString: database.urlFor('reviews') });
-    await client.connect();
-    try {
-      await client.query('begin');
-      await client.query(`select set_config('app.tenant_id', 'north', true)`);
+    await inCouncilTransaction(database.urlFor('reviews'), 'north', async (client) => {
       await expect(client.query(`delete from reviews.audit_events`)).rejects.toThrow(/permission denied/);
-    } finally {
-      await client.query('rollback');
-      await client.end();
-    }
+    });
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Connection, connect, withTenant } from '@footprint/db';
+import { type Connection, withTenant } from '@footprint/db';
 import {
   type FileName,
   findFiles,
@@ -11,7 +11,7 @@ import {
   readAllRecords,
   validateImportSet,
 } from '@footprint/exchange';
-import { createTestDatabase, type TestDatabase } from '@footprint/testing';
+import { createImportDatabase, type TestDatabase } from '@footprint/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPart, service as reviews } from '../src/index.ts';
@@ -25,8 +25,7 @@ let connection: Connection;
 const folders: string[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase([{ schema: 'reviews', folder: reviews.migrationsFolder }]);
-  connection = connect(database.urlFor('reviews'));
+  ({ database, connection } = await createImportDatabase(reviews));
 });
 
 afterAll(async () => {
