@@ -3,5 +3,5 @@ export { type Connection, connect } from './connect.ts';
 export { migrateService } from './migrate.ts';
 export { type MigrationSet, setUpDatabase } from './setup.ts';
 export { type Database, providerPredicate, type Transaction, tenantPredicate, withTenant } from './tenant.ts';
-export { replaceFromExcluded } from './upsert.ts';
+export { excluded, replaceFromExcluded } from './upsert.ts';
 export { roleUrl, serviceRole } from './urls.ts';

@@ -1,5 +1,8 @@
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgColumn, PgTable } from 'drizzle-orm/pg-core';
+
+/** The incoming row's value of a column in `insert … on conflict do update` (`excluded.<column>`). */
+export const excluded = (column: AnyPgColumn): SQL => sql.raw(`excluded."${column.name}"`);
 
 /**
  * The `set` of an `insert … on conflict (target) do update` that takes every other column from the
@@ -14,7 +17,7 @@ export function replaceFromExcluded<T extends PgTable>(
   const set: Record<string, SQL> = {};
   for (const [property, column] of Object.entries(getTableColumns(table))) {
     if (targetNames.has(column.name) || keep.includes(property)) continue;
-    set[property] = sql.raw(`excluded."${column.name}"`);
+    set[property] = excluded(column);
   }
   return set;
 }

@@ -2,5 +2,6 @@ export { createBuilder, type FootprintBuilder, type FootprintSchemaTypes } from 
 export type { RequestContext } from './context.ts';
 export { errorLogPlugin } from './error-log.ts';
 export { invalidInput, isClientError, notFound } from './errors.ts';
+export { type EpisodeFacts, requiredEpisodeType, toDomainEpisode } from './required-episodes.ts';
 export { type RunningSubgraph, type SubgraphOptions, startSubgraph } from './server.ts';
 export { runServiceFromEnv, type ServiceOptions, type SubgraphService, startService } from './service.ts';

@@ -1,7 +1,7 @@
 import type { Transaction } from '@footprint/db';
+import { excluded } from '@footprint/db';
 import { sql } from 'drizzle-orm';
 import { commissions, providers } from '../db/tables.ts';
-import { excluded } from './excluded.ts';
 
 /**
  * Registers and commissions the providers an import's involvements name (data-exchange.md §3: a

@@ -1,7 +1,7 @@
 import type { Transaction } from '@footprint/db';
+import { excluded } from '@footprint/db';
 import type { IndependentVisitorRecord } from '@footprint/exchange';
 import { independentVisitors } from '../db/tables.ts';
-import { excluded } from './excluded.ts';
 
 /**
  * Writes imported Independent Visitor allocations, keyed by (CHILD, START): a later year's file

@@ -1,8 +1,8 @@
 import type { Transaction } from '@footprint/db';
+import { excluded } from '@footprint/db';
 import type { AdvocacyRecord } from '@footprint/exchange';
 import { sql } from 'drizzle-orm';
 import { involvements } from '../db/tables.ts';
-import { excluded } from './excluded.ts';
 
 // The columns an imported row sets: everything the advocacy file says about an involvement.
 const imported = [

@@ -1,47 +1,16 @@
 import {
-  type Episode,
   type Involvement,
   londonDateOf,
   periodsOfCare,
   secureAccommodationAdvocacy,
 } from '@footprint/domain';
+import { type EpisodeFacts, requiredEpisodeType, toDomainEpisode } from '@footprint/graphql';
 import { builder } from '../builder.ts';
 import type { InvolvementRow } from '../data/find-involvements.ts';
 import { loaders } from '../loaders.ts';
 
-/** The fields of the children subgraph's Episode that the secure-accommodation rule reads. */
-export type EpisodeFields = {
-  startDate: string;
-  endDate: string | null;
-  reasonNewEpisode: string;
-  legalStatus: string;
-  placement: string;
-  reasonEnded: string | null;
-};
-
-// Fed 2 lets a value type be declared with every field @external when the subgraph only names it
-// in @requires; the children subgraph resolves it, and this subgraph never does.
-const external = { directives: [{ name: 'external', args: {} }] };
-
-const EpisodeValue = builder.objectRef<EpisodeFields>('Episode').implement({
-  fields: (t) => ({
-    startDate: t.expose('startDate', { type: 'Date', ...external }),
-    endDate: t.expose('endDate', { type: 'Date', nullable: true, ...external }),
-    reasonNewEpisode: t.exposeString('reasonNewEpisode', external),
-    legalStatus: t.exposeString('legalStatus', external),
-    placement: t.exposeString('placement', external),
-    reasonEnded: t.exposeString('reasonEnded', { nullable: true, ...external }),
-  }),
-});
-
-const toDomainEpisode = (episode: EpisodeFields): Episode => ({
-  decom: episode.startDate,
-  rne: episode.reasonNewEpisode,
-  ls: episode.legalStatus,
-  place: episode.placement,
-  dec: episode.endDate,
-  rec: episode.reasonEnded,
-});
+/** The children subgraph's Episode, declared so the secure-accommodation rule can require it. */
+const EpisodeValue = requiredEpisodeType(builder);
 
 const toDomainInvolvement = (row: InvolvementRow): Involvement => ({
   id: row.id,
@@ -68,7 +37,7 @@ export const Child = builder.externalRef('Child', builder.selection<{ id: string
       description:
         'True when a spell of the child in secure accommodation, up to today, had no advocacy involvement open on any of its days: a breach of the rule that a child placed in secure accommodation must have an advocate (statutory-rules §10)',
       authScopes: { anyRole: ['manager', 'iro'] },
-      requires: builder.selection<{ episodes?: EpisodeFields[] | null }>(
+      requires: builder.selection<{ episodes?: EpisodeFacts[] | null }>(
         'episodes { startDate endDate reasonNewEpisode legalStatus placement reasonEnded }',
       ),
       resolve: async (child, _args, ctx) => {

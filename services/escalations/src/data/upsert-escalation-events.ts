@@ -1,7 +1,7 @@
 import type { Transaction } from '@footprint/db';
+import { excluded } from '@footprint/db';
 import type { EscalationEventRecord } from '@footprint/exchange';
 import { escalationEvents } from '../db/tables.ts';
-import { excluded } from './excluded.ts';
 
 /**
  * Writes imported escalation events (escalation_events.csv). An event is named by its escalation,

@@ -1,7 +1,7 @@
 import type { Transaction } from '@footprint/db';
+import { excluded } from '@footprint/db';
 import type { EscalationRecord } from '@footprint/exchange';
 import { escalations } from '../db/tables.ts';
-import { excluded } from './excluded.ts';
 
 /**
  * Writes imported escalations (escalations.csv), keyed by the council's ESCALATION reference: a

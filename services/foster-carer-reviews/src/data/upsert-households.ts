@@ -1,7 +1,7 @@
 import type { Transaction } from '@footprint/db';
+import { excluded } from '@footprint/db';
 import type { FosterHouseholdRecord } from '@footprint/exchange';
 import { households } from '../db/tables.ts';
-import { excluded } from './excluded.ts';
 
 /**
  * Writes imported foster households (foster_households.csv), keyed by the council's HOUSEHOLD

@@ -1,7 +1,7 @@
 import type { Transaction } from '@footprint/db';
+import { excluded } from '@footprint/db';
 import type { FosterReviewRecord } from '@footprint/exchange';
 import { reviews } from '../db/tables.ts';
-import { excluded } from './excluded.ts';
 
 /**
  * Writes imported foster carer reviews (foster_reviews.csv), one per household and date (the

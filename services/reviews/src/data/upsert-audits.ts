@@ -1,6 +1,6 @@
 import type { Transaction } from '@footprint/db';
+import { excluded } from '@footprint/db';
 import type { AuditRecord } from '@footprint/exchange';
-import { excluded } from '../db/excluded.ts';
 import { audits } from '../db/tables.ts';
 
 /** Writes rows of audits, keyed by the council's AUDIT reference; a later row replaces the whole audit. */

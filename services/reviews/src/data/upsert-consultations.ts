@@ -1,6 +1,6 @@
 import type { Transaction } from '@footprint/db';
+import { excluded } from '@footprint/db';
 import type { ConsultationRecord } from '@footprint/exchange';
-import { excluded } from '../db/excluded.ts';
 import { consultations } from '../db/tables.ts';
 
 /** A consultations row with its order among the forms of one (CHILD, RESPONDENT, RECEIVED). */

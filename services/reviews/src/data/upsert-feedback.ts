@@ -1,6 +1,6 @@
 import type { Transaction } from '@footprint/db';
+import { excluded } from '@footprint/db';
 import type { FeedbackRecord } from '@footprint/exchange';
-import { excluded } from '../db/excluded.ts';
 import { feedback } from '../db/tables.ts';
 
 /** Writes rows of feedback: one answer per (CHILD, REVIEW, QUESTION), the key the file has. */

@@ -1,6 +1,6 @@
 import type { Transaction } from '@footprint/db';
+import { excluded } from '@footprint/db';
 import type { MidwayReviewRecord } from '@footprint/exchange';
-import { excluded } from '../db/excluded.ts';
 import { midwayReviews } from '../db/tables.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Transaction } from '@footprint/db';
+import { excluded } from '@footprint/db';
 import type { ReviewRecord } from '@footprint/exchange';
-import { excluded } from '../db/excluded.ts';
 import { reviews } from '../db/tables.ts';
 
 /**

@@ -1,11 +1,12 @@
 import { isIsoDate } from '@footprint/domain';
+import type { EpisodeFacts } from '@footprint/graphql';
 import { invalidInput } from '@footprint/graphql';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { loaders } from '../loaders.ts';
 import { mayWorkWithReviews, today } from '../validation.ts';
 import { ConsultationForm } from './consultation-form.ts';
-import { Episode, type EpisodeFacts } from './episode.ts';
+import { Episode } from './episode.ts';
 import { FeedbackAnswer } from './feedback-answer.ts';
 import { MidwayReview } from './midway-review.ts';
 import { Review } from './review.ts';

@@ -1,6 +1,5 @@
 import {
   childReviewSchedules,
-  type Episode as DomainEpisode,
   type DueBasis,
   daysOverdueOn,
   defaultLocalPolicy,
@@ -13,9 +12,9 @@ import {
   pendingDueOn,
   periodsOfCare,
 } from '@footprint/domain';
+import { type EpisodeFacts, toDomainEpisode } from '@footprint/graphql';
 import { builder } from '../builder.ts';
 import type { ReviewRecord } from '../review-records.ts';
-import type { EpisodeFacts } from './episode.ts';
 import { Review } from './review.ts';
 
 /** Where a child's reviews stand on one date, every value from the domain's rules (statutory-rules §3, §7). */
@@ -33,15 +32,6 @@ export type ReviewScheduleFacts = {
   lastReview: ReviewRecord | null;
   midwayDueDate: string | null;
 };
-
-const toDomainEpisode = (episode: EpisodeFacts): DomainEpisode => ({
-  decom: episode.startDate,
-  rne: episode.reasonNewEpisode,
-  ls: episode.legalStatus,
-  place: episode.placement,
-  dec: episode.endDate,
-  rec: episode.reasonEnded,
-});
 
 /**
  * The schedule of the period of care the child is in on `asOf`, or null when they are in none.

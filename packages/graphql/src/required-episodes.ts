@@ -1,0 +1,40 @@
+import type { Episode } from '@footprint/domain';
+import type { FootprintBuilder } from './builder.ts';
+
+/** The fields of the children subgraph's Episode that other subgraphs `@requires` to run the rules. */
+export type EpisodeFacts = {
+  startDate: string;
+  endDate: string | null;
+  reasonNewEpisode: string;
+  legalStatus: string;
+  placement: string;
+  reasonEnded: string | null;
+};
+
+/**
+ * Declares the children subgraph's Episode in a subgraph that only requires it (`Child.episodes`):
+ * Fed 2 accepts a value type named only in `@requires` when every field is `@external`.
+ */
+export function requiredEpisodeType(builder: FootprintBuilder) {
+  const external = [{ name: 'external', args: {} }];
+  return builder.objectRef<EpisodeFacts>('Episode').implement({
+    fields: (t) => ({
+      startDate: t.expose('startDate', { type: 'Date', directives: external }),
+      endDate: t.expose('endDate', { type: 'Date', nullable: true, directives: external }),
+      reasonNewEpisode: t.exposeString('reasonNewEpisode', { directives: external }),
+      legalStatus: t.exposeString('legalStatus', { directives: external }),
+      placement: t.exposeString('placement', { directives: external }),
+      reasonEnded: t.exposeString('reasonEnded', { nullable: true, directives: external }),
+    }),
+  });
+}
+
+/** The domain's SSDA903 shape of a required episode. */
+export const toDomainEpisode = (episode: EpisodeFacts): Episode => ({
+  decom: episode.startDate,
+  rne: episode.reasonNewEpisode,
+  ls: episode.legalStatus,
+  place: episode.placement,
+  dec: episode.endDate,
+  rec: episode.reasonEnded,
+});
