@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { calendarBenchmark } from './bench/calendar.ts';
 import { BenchAbort, importBenchmark } from './bench/import.ts';
+import { reportBenchmark } from './bench/report.ts';
 
 /**
  * `pnpm bench [name…] [--children 5000,10000]`: benchmarks, not timed tests. Each prints its own
@@ -14,13 +15,17 @@ export type BenchOptions = {
 
 type Benchmark = { name: string; about: string; run: (options: BenchOptions) => Promise<void> };
 
-// More to come here, each a named function: `report` (a large council's annual report) and
-// `nightly` (the nightly compliance checks of every council).
+// More to come here, each a named function: `nightly` (the nightly compliance checks of every council).
 const benchmarks: Benchmark[] = [
   {
     name: 'import',
     about: 'a ten-year synthetic council through the worker import job: time and peak memory, at 1× and 2×',
     run: (options) => importBenchmark(options),
+  },
+  {
+    name: 'report',
+    about: 'a Bradford-sized council’s annual report through the gateway (--children sets the size)',
+    run: (options) => reportBenchmark(options),
   },
   { name: 'calendar', about: "the domain's working-day arithmetic", run: () => calendarBenchmark() },
 ];

@@ -4,6 +4,7 @@
  */
 import { exportCommand } from './cli/export.ts';
 import { importCommand } from './cli/import.ts';
+import { reportCommand } from './cli/report.ts';
 import { tenantsCommand } from './cli/tenants.ts';
 import { CliError, usage } from './cli/usage.ts';
 
@@ -11,6 +12,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   tenants: tenantsCommand,
   import: importCommand,
   export: exportCommand,
+  report: reportCommand,
 };
 
 const [command, ...rest] = process.argv.slice(2);

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   advocacyFigures,
+  advocacyMembers,
   childrenWithIndependentVisitorAt,
   childrenWithIndependentVisitorDuring,
   type Involvement,
+  independentVisitorsAt,
+  independentVisitorsDuring,
   secureAccommodationAdvocacy,
   secureSpells,
 } from './advocacy.ts';
@@ -38,6 +41,37 @@ describe('advocacy figures (§10)', () => {
       involvements: 3,
       children: 2,
       childrenPercent: 5,
+      byReason: { care_plan: 3, placement: 1 },
+      bySource: { self: 2, iro: 1 },
+    });
+  });
+
+  it('names the involvements behind each figure, each count the length of its list', () => {
+    const all = [
+      involvement('1', 'a', { reasons: ['care_plan', 'placement', 'care_plan'] }),
+      involvement('2', 'a', { source: 'iro', referralDate: '2022-04-01' }),
+      involvement('3', 'b', { referralDate: '2023-03-31' }),
+      involvement('4', 'c', { referralDate: '2022-03-31' }),
+    ];
+    const m = advocacyMembers(all, 2022);
+    const ids = (list: readonly Involvement[]) => list.map((i) => i.id);
+    expect(ids(m.involvements)).toEqual(['1', '2', '3']);
+    expect(m.children.map((c) => [c.child, ids(c.records)])).toEqual([
+      ['a', ['1', '2']],
+      ['b', ['3']],
+    ]);
+    expect(Object.fromEntries(Object.entries(m.byReason).map(([k, v]) => [k, ids(v)]))).toEqual({
+      care_plan: ['1', '2', '3'],
+      placement: ['1'],
+    });
+    expect(Object.fromEntries(Object.entries(m.bySource).map(([k, v]) => [k, ids(v)]))).toEqual({
+      self: ['1', '3'],
+      iro: ['2'],
+    });
+    expect(advocacyFigures(all, 2022, 0)).toEqual({
+      involvements: 3,
+      children: 2,
+      childrenPercent: null,
       byReason: { care_plan: 3, placement: 1 },
       bySource: { self: 2, iro: 1 },
     });
@@ -103,5 +137,19 @@ describe('Independent Visitors (§10, §14)', () => {
 
   it('during the year: overlapping it', () => {
     expect(childrenWithIndependentVisitorDuring(visitors, 2022)).toBe(2);
+  });
+
+  it('names the children and allocations behind each count', () => {
+    const twice = [...visitors, { child: 'a', start: '2019-01-01', end: '2020-06-01' }];
+    expect(independentVisitorsAt(twice, '2023-03-31')).toEqual([{ child: 'a', records: [visitors[0]] }]);
+    expect(independentVisitorsDuring(twice, 2022)).toEqual([
+      { child: 'a', records: [visitors[0]] },
+      { child: 'b', records: [visitors[1]] },
+    ]);
+    expect(independentVisitorsDuring(twice, 2020).map((c) => [c.child, c.records.length])).toEqual([
+      ['a', 2],
+      ['b', 1],
+      ['d', 1],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { type IsoDate, maxDate, minDate, reportingYear } from './calendar.ts';
 import { isSecurePlacement } from './codes.ts';
-import { percent, tally } from './numbers.ts';
+import { percent } from './numbers.ts';
 import type { Episode, PeriodOfCare } from './periods-of-care.ts';
 
 export type Involvement = {
@@ -24,6 +24,59 @@ export type AdvocacyFigures = {
   bySource: Record<string, number>;
 };
 
+/** A child and the records about them behind one figure, oldest first. */
+export type AdvocacyChildRecords<T> = { child: string; records: T[] };
+
+/**
+ * The involvements behind each advocacy figure of reporting year `year` (§10): every count of
+ * `advocacyFigures` is the length of one of these lists, so a figure can be traced to its records.
+ */
+export type AdvocacyMembers<I extends Involvement = Involvement> = {
+  /** Involvements whose referral date is in the year, in the order given. */
+  involvements: I[];
+  /** The distinct children among them, each with their involvements of the year. */
+  children: AdvocacyChildRecords<I>[];
+  /** Per reason, the involvements naming it (an involvement counts under each of its reasons, once). */
+  byReason: Record<string, I[]>;
+  /** Per referral source, its involvements. */
+  bySource: Record<string, I[]>;
+};
+
+const byChild = <T extends { child: string }>(records: readonly T[]): AdvocacyChildRecords<T>[] => {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const group = groups.get(record.child);
+    if (group) group.push(record);
+    else groups.set(record.child, [record]);
+  }
+  return [...groups].map(([child, list]) => ({ child, records: list }));
+};
+
+const addTo = <T>(groups: Record<string, T[]>, key: string, record: T): void => {
+  const group = groups[key];
+  if (group) group.push(record);
+  else groups[key] = [record];
+};
+
+const countsOf = <T>(groups: Record<string, readonly T[]>): Record<string, number> =>
+  Object.fromEntries(Object.entries(groups).map(([key, list]) => [key, list.length]));
+
+/** The records behind the advocacy figures of reporting year `year` (§10); see `advocacyFigures`. */
+export const advocacyMembers = <I extends Involvement>(
+  involvements: readonly I[],
+  year: number,
+): AdvocacyMembers<I> => {
+  const { start, end } = reportingYear(year);
+  const inYear = involvements.filter((i) => i.referralDate >= start && i.referralDate <= end);
+  const byReason: Record<string, I[]> = {};
+  const bySource: Record<string, I[]> = {};
+  for (const involvement of inYear) {
+    for (const reason of new Set(involvement.reasons)) addTo(byReason, reason, involvement);
+    addTo(bySource, involvement.source, involvement);
+  }
+  return { involvements: inYear, children: byChild(inYear), byReason, bySource };
+};
+
 /**
  * Advocacy figures of reporting year `year` (§10): involvements whose referral date is in the year,
  * the distinct children among them (also as a share of the children looked after during the year),
@@ -34,21 +87,13 @@ export const advocacyFigures = (
   year: number,
   lookedAfterDuringYear: number,
 ): AdvocacyFigures => {
-  const { start, end } = reportingYear(year);
-  const inYear = involvements.filter((i) => i.referralDate >= start && i.referralDate <= end);
-  const byReason: Record<string, number> = {};
-  const bySource: Record<string, number> = {};
-  for (const involvement of inYear) {
-    for (const reason of new Set(involvement.reasons)) tally(byReason, reason);
-    tally(bySource, involvement.source);
-  }
-  const children = new Set(inYear.map((i) => i.child)).size;
+  const members = advocacyMembers(involvements, year);
   return {
-    involvements: inYear.length,
-    children,
-    childrenPercent: percent(children, lookedAfterDuringYear),
-    byReason,
-    bySource,
+    involvements: members.involvements.length,
+    children: members.children.length,
+    childrenPercent: percent(members.children.length, lookedAfterDuringYear),
+    byReason: countsOf(members.byReason),
+    bySource: countsOf(members.bySource),
   };
 };
 
@@ -110,21 +155,33 @@ export const secureAccommodationAdvocacy = (
 
 export type IndependentVisitor = { child: string; start: IsoDate; end: IsoDate | null };
 
+/** The children with an Independent Visitor allocation open at the end of `date`, with those allocations (§10, §14). */
+export const independentVisitorsAt = <V extends IndependentVisitor>(
+  visitors: readonly V[],
+  date: IsoDate,
+): AdvocacyChildRecords<V>[] =>
+  byChild(visitors.filter((v) => v.start <= date && (v.end === null || v.end > date)));
+
+/**
+ * The children with an Independent Visitor allocation overlapping the year, with those allocations
+ * (further-tables §2a: starting on or before 31 March and ending on or after 1 April, or still open).
+ */
+export const independentVisitorsDuring = <V extends IndependentVisitor>(
+  visitors: readonly V[],
+  year: number,
+): AdvocacyChildRecords<V>[] => {
+  const { start, end } = reportingYear(year);
+  return byChild(visitors.filter((v) => v.start <= end && (v.end === null || v.end >= start)));
+};
+
 /** Children with an Independent Visitor allocation open at the end of `date` (§10, §14). */
 export const childrenWithIndependentVisitorAt = (
   visitors: readonly IndependentVisitor[],
   date: IsoDate,
-): number =>
-  new Set(visitors.filter((v) => v.start <= date && (v.end === null || v.end > date)).map((v) => v.child))
-    .size;
+): number => independentVisitorsAt(visitors, date).length;
 
 /** Children with an Independent Visitor allocation overlapping the year (further-tables §2a). */
 export const childrenWithIndependentVisitorDuring = (
   visitors: readonly IndependentVisitor[],
   year: number,
-): number => {
-  const { start, end } = reportingYear(year);
-  return new Set(
-    visitors.filter((v) => v.start <= end && (v.end === null || v.end >= start)).map((v) => v.child),
-  ).size;
-};
+): number => independentVisitorsDuring(visitors, year).length;

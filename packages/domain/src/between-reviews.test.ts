@@ -6,6 +6,7 @@ import {
   midwayReviewDue,
   midwayReviewDueFor,
   midwayReviewHeldOnTime,
+  midwayReviewsIn,
 } from './between-reviews.ts';
 
 describe('midway reviews (§7)', () => {
@@ -34,6 +35,9 @@ describe('midway reviews (§7)', () => {
       { child: 'a', date: '2024-04-01' },
     ];
     expect(countMidwayReviews(rows, '2023-04-01', '2024-03-31')).toBe(2);
+    // The list behind the count: the first row of each pair.
+    expect(midwayReviewsIn(rows, '2023-04-01', '2024-03-31')).toEqual([rows[0], rows[2]]);
+    expect(midwayReviewsIn(rows, '2023-04-01', '2024-03-31')[0]).toBe(rows[0]);
   });
 });
 

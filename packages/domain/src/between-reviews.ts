@@ -24,13 +24,33 @@ export const midwayReviewHeldOnTime = (
   return midwayDates.some((d) => d > lastReview && d <= due);
 };
 
+/**
+ * Midway reviews held in a range (§14): one row per distinct (child, date) pair, the first given of
+ * each, for the list behind `reviews.midwayReviews`.
+ */
+export const midwayReviewsIn = <T extends { child: string; date: IsoDate }>(
+  rows: readonly T[],
+  from: IsoDate,
+  to: IsoDate,
+): T[] => {
+  const seen = new Set<string>();
+  const held: T[] = [];
+  for (const row of rows) {
+    if (row.date < from || row.date > to) continue;
+    const key = `${row.child}|${row.date}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    held.push(row);
+  }
+  return held;
+};
+
 /** Midway reviews held in a range: distinct (child, date) pairs (§14). */
 export const countMidwayReviews = (
   rows: readonly { child: string; date: IsoDate }[],
   from: IsoDate,
   to: IsoDate,
-): number =>
-  new Set(rows.filter((r) => r.date >= from && r.date <= to).map((r) => `${r.child}|${r.date}`)).size;
+): number => midwayReviewsIn(rows, from, to).length;
 
 export type Recommendation = { due: IsoDate; completed?: IsoDate | null };
 

@@ -12,6 +12,7 @@ import {
   isOverCapacity,
   splitSiblingGroups,
   workforceFigures,
+  workforceFiguresBehind,
 } from './caseloads.ts';
 import { periodsOfCare } from './periods-of-care.ts';
 import { episode } from './testing/builders.ts';
@@ -56,6 +57,45 @@ describe('caseloads (§8, §14)', () => {
     expect(isInPostAt(iros[2]!, at)).toBe(false);
     expect(isOverCapacity(70, 70)).toBe(false);
     expect(isOverCapacity(70.1, 70)).toBe(true);
+  });
+});
+
+describe('the people behind the workforce figures', () => {
+  const iros: Iro[] = [
+    { iro: 'X', role: 'iro', fte: 0.6, start: '2010-01-01', end: null },
+    { iro: 'Y', role: 'iro', fte: 1, start: '2010-01-01', end: null },
+    { iro: 'Z', role: 'iro', fte: 1, start: '2010-01-01', end: '2023-03-31' }, // left on the day
+    { iro: 'F', role: 'fcro', fte: 1, start: '2010-01-01', end: null },
+  ];
+  const loads = new Map([
+    ['X', 43],
+    ['Y', 60],
+    ['Z', 90],
+  ]);
+
+  it('lists IROs in post and those above the band; each count is the length of its list', () => {
+    const { figures, behind } = workforceFiguresBehind(iros, loads, at, 70);
+    expect(behind['workforce.iros'].map((p) => [p.person.iro, p.caseload])).toEqual([
+      ['X', 43],
+      ['Y', 60],
+    ]);
+    expect(behind['workforce.overCapacity'].map((p) => p.person.iro)).toEqual(['X']);
+    expect(behind['workforce.overCapacity'][0]!.perFte).toBeCloseTo(71.667, 3);
+    expect(figures.iros).toBe(behind['workforce.iros'].length);
+    expect(figures.overCapacity).toBe(behind['workforce.overCapacity'].length);
+    expect(figures).toEqual(workforceFigures(iros, loads, at, 70));
+  });
+
+  it('keeps the caller’s own record type on each person', () => {
+    const named = iros.map((p) => ({ ...p, name: `Person ${p.iro}` }));
+    const { behind } = workforceFiguresBehind(named, loads, at, 70);
+    expect(behind['workforce.iros'].map((p) => p.person.name)).toEqual(['Person X', 'Person Y']);
+  });
+
+  it('lists nobody when nobody is in post', () => {
+    const { figures, behind } = workforceFiguresBehind([], loads, at, 70);
+    expect(behind).toEqual({ 'workforce.iros': [], 'workforce.overCapacity': [] });
+    expect(figures.caseloadPerFte).toEqual({ mean: null, min: null, max: null });
   });
 });
 

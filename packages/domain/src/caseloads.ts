@@ -55,34 +55,69 @@ export type WorkforceFigures = {
   overCapacity: number;
 };
 
+/** One person in post behind a workforce figure, with their caseload at the date. */
+export type IroCaseload<P extends Iro = Iro> = {
+  person: P;
+  caseload: number;
+  /** Unrounded, as the figures take it (round once, at the end). */
+  perFte: number;
+};
+
+/**
+ * The people behind each workforce count, keyed by the figure's path in the report's JSON:
+ * `workforce.iros` (IROs in post) and `workforce.overCapacity` (of those, above the band).
+ */
+export type WorkforceBehind<P extends Iro = Iro> = Record<
+  'workforce.iros' | 'workforce.overCapacity',
+  IroCaseload<P>[]
+>;
+
 /**
  * Workforce figures at the end of `date` (§8, §14) over people with ROLE `iro` in post: their number,
  * total FTE (two decimals), caseload per FTE (mean of unrounded values rounded once; min and max to
- * one decimal) and how many are above the band.
+ * one decimal) and how many are above the band; with the people behind each count (every count is
+ * the length of its list).
  */
+export const workforceFiguresBehind = <P extends Iro>(
+  iros: readonly P[],
+  caseloadByIro: ReadonlyMap<string, number>,
+  date: IsoDate,
+  band: number,
+): { figures: WorkforceFigures; behind: WorkforceBehind<P> } => {
+  const inPost: IroCaseload<P>[] = iros
+    .filter((p) => p.role === 'iro' && isInPostAt(p, date))
+    .map((person) => {
+      const caseload = caseloadByIro.get(person.iro) ?? 0;
+      return { person, caseload, perFte: caseloadPerFte(caseload, person.fte) };
+    });
+  const overCapacity = inPost.filter((p) => isOverCapacity(p.perFte, band));
+  const perFte = inPost.map((p) => p.perFte);
+  const meanValue = mean(perFte);
+  return {
+    figures: {
+      iros: inPost.length,
+      fte: roundHalfUp(
+        inPost.reduce((sum, p) => sum + p.person.fte, 0),
+        2,
+      ),
+      caseloadPerFte: {
+        mean: meanValue === null ? null : roundHalfUp(meanValue, 1),
+        min: perFte.length ? roundHalfUp(Math.min(...perFte), 1) : null,
+        max: perFte.length ? roundHalfUp(Math.max(...perFte), 1) : null,
+      },
+      overCapacity: overCapacity.length,
+    },
+    behind: { 'workforce.iros': inPost, 'workforce.overCapacity': overCapacity },
+  };
+};
+
+/** Workforce figures at the end of `date` (§8, §14); see `workforceFiguresBehind`. */
 export const workforceFigures = (
   iros: readonly Iro[],
   caseloadByIro: ReadonlyMap<string, number>,
   date: IsoDate,
   band: number,
-): WorkforceFigures => {
-  const inPost = iros.filter((p) => p.role === 'iro' && isInPostAt(p, date));
-  const perFte = inPost.map((p) => caseloadPerFte(caseloadByIro.get(p.iro) ?? 0, p.fte));
-  const meanValue = mean(perFte);
-  return {
-    iros: inPost.length,
-    fte: roundHalfUp(
-      inPost.reduce((sum, p) => sum + p.fte, 0),
-      2,
-    ),
-    caseloadPerFte: {
-      mean: meanValue === null ? null : roundHalfUp(meanValue, 1),
-      min: perFte.length ? roundHalfUp(Math.min(...perFte), 1) : null,
-      max: perFte.length ? roundHalfUp(Math.max(...perFte), 1) : null,
-    },
-    overCapacity: perFte.filter((v) => isOverCapacity(v, band)).length,
-  };
-};
+): WorkforceFigures => workforceFiguresBehind(iros, caseloadByIro, date, band).figures;
 
 /** A child's periods and allocations, for continuity and allocation timeliness. */
 export type ChildAllocations = {

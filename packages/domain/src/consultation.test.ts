@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   auditFigures,
+  auditsBehind,
   canShareWithChildrenInCareCouncil,
   consultationCounts,
+  consultationsByRespondent,
   feedbackCounts,
 } from './consultation.ts';
 import { dataQualityList } from './data-quality.ts';
@@ -53,6 +55,35 @@ describe('consultation and feedback (§12, §14)', () => {
         2022,
       ),
     ).toEqual({ completed: 2, byGrade: { good: 1, notRecorded: 1 } });
+  });
+});
+
+describe('the forms and audits behind each count', () => {
+  it('lists forms received in the year by respondent', () => {
+    const forms = [
+      { child: 'a', review: '2023-04-10', respondent: 'child', received: '2023-03-31' },
+      { child: 'a', review: null, respondent: 'carer', received: '2022-03-31' },
+      { child: 'b', review: null, respondent: 'carer', received: '2022-04-01' },
+    ] as const;
+    expect(consultationsByRespondent(forms, 2022)).toEqual({
+      child: [forms[0]],
+      carer: [forms[2]],
+      parent: [],
+    });
+  });
+
+  it('lists audits dated in the year, by grade with blanks as notRecorded', () => {
+    const audits = [
+      { date: '2022-05-01', grade: 'good', id: 'A1' },
+      { date: '2022-06-01', grade: null, id: 'A2' },
+      { date: '2023-04-01', grade: 'good', id: 'A3' },
+    ] as const;
+    const behind = auditsBehind(audits, 2022);
+    expect(behind).toEqual({
+      completed: [audits[0], audits[1]],
+      byGrade: { good: [audits[0]], notRecorded: [audits[1]] },
+    });
+    expect(auditFigures(audits, 2022)).toEqual({ completed: 2, byGrade: { good: 1, notRecorded: 1 } });
   });
 });
 

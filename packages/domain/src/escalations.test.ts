@@ -3,12 +3,15 @@ import {
   type Escalation,
   type EscalationEvent,
   escalationFigures,
+  escalationFiguresBehind,
   escalationStageWarnings,
   escalationStateAt,
+  escalationsBehindFigure,
   isKnownEscalationTheme,
   workingDaysToResolve,
 } from './escalations.ts';
 import { DEFAULT_ESCALATION_STAGES, defaultLocalPolicy } from './local-policy.ts';
+import { readCsv, readExpected } from './testing/exampleshire.ts';
 
 const ev = (date: string, event: EscalationEvent['event'], stage: string): EscalationEvent => ({
   date,
@@ -116,5 +119,99 @@ describe('escalation figures for a year (§9, §14)', () => {
       // e1: 5 working days, e2: 12 (2 and 3 June 2022 were bank holidays): the mean of the two middle values
       medianWorkingDaysToResolve: 8.5,
     });
+  });
+
+  const ids = (members: readonly { escalation: Escalation }[] | null) =>
+    members?.map((m) => m.escalation.id) ?? null;
+
+  it('gives the escalations behind every count, each count the length of its list', () => {
+    const { figures, behind } = escalationFiguresBehind(escalations, (id) => events[id] ?? [], 2022);
+    expect(figures).toEqual(escalationFigures(escalations, (id) => events[id] ?? [], 2022));
+    expect(ids(behind['escalations.raised']!)).toEqual(['e1', 'e2', 'e3', 'e5', 'e6']);
+    // One per child: a's earliest of the year.
+    expect(ids(behind['escalations.children']!)).toEqual(['e1', 'e3', 'e5', 'e6']);
+    expect(ids(behind['escalations.openAt31March']!)).toEqual(['e3', 'e4']);
+    expect(ids(behind['escalations.highestStage.stage1']!)).toEqual(['e2', 'e5']);
+    expect(ids(behind['escalations.resolvedAtStage.informal']!)).toEqual(['e1']);
+    expect(ids(behind['escalations.byTheme.drift_delay']!)).toEqual(['e1', 'e2']);
+    expect(ids(behind['escalations.referredToCafcass']!)).toEqual(['e5']);
+    expect(ids(behind['escalations.withdrawn']!)).toEqual(['e6']);
+    for (const [map, counts] of [
+      ['highestStage', figures.highestStage],
+      ['resolvedAtStage', figures.resolvedAtStage],
+      ['byTheme', figures.byTheme],
+    ] as const) {
+      for (const [key, count] of Object.entries(counts))
+        expect(behind[`escalations.${map}.${key}`]).toHaveLength(count);
+    }
+    // The median is taken over exactly those raised and resolved in the year.
+    expect(
+      behind['escalations.raised']!.flatMap((m) =>
+        m.workingDaysToResolve === null ? [] : [[m.escalation.id, m.workingDaysToResolve]],
+      ),
+    ).toEqual([
+      ['e1', 5],
+      ['e2', 12],
+    ]);
+  });
+
+  it('the child’s earliest escalation stands for the child, whatever the order given', () => {
+    const reversed = [...escalations].reverse();
+    const { behind } = escalationFiguresBehind(reversed, (id) => events[id] ?? [], 2022);
+    expect(ids(behind['escalations.children']!)?.sort()).toEqual(['e1', 'e3', 'e5', 'e6']);
+  });
+
+  it('reads a figure path: map keys that do not occur have none; other paths are not counts', () => {
+    const { behind } = escalationFiguresBehind(escalations, (id) => events[id] ?? [], 2022);
+    expect(ids(escalationsBehindFigure(behind, 'escalations.withdrawn'))).toEqual(['e6']);
+    expect(ids(escalationsBehindFigure(behind, 'escalations.byTheme.health'))).toEqual(['e3']);
+    expect(escalationsBehindFigure(behind, 'escalations.byTheme.education')).toEqual([]);
+    expect(escalationsBehindFigure(behind, 'escalations.highestStage.stage3')).toEqual([]);
+    for (const figure of [
+      'escalations.medianWorkingDaysToResolve',
+      'escalations.byTheme',
+      'escalations.byTheme.',
+      'escalations.raised.x',
+      'escalations',
+      'reviews.held',
+      'children.lookedAfterAt31March',
+    ])
+      expect(escalationsBehindFigure(behind, figure)).toBeNull();
+  });
+});
+
+describe.each([2021, 2022, 2023])('Exampleshire %i: the escalations behind every figure', (year) => {
+  const escalations: Escalation[] = readCsv('escalations').map((r) => ({
+    id: r.ESCALATION!,
+    child: r.CHILD!,
+    raised: r.RAISED!,
+    themes: r.THEMES!.split(';').map((t) => t.trim()),
+  }));
+  const events = new Map<string, EscalationEvent[]>();
+  for (const r of readCsv('escalation_events'))
+    events.set(r.ESCALATION!, [
+      ...(events.get(r.ESCALATION!) ?? []),
+      { date: r.DATE!, event: r.EVENT as EscalationEvent['event'], stage: r.STAGE! },
+    ]);
+
+  it('has as many escalations behind each count as the expected report says', () => {
+    const { behind } = escalationFiguresBehind(escalations, (id) => events.get(id) ?? [], year);
+    const expected = readExpected(year).escalations as unknown as Record<
+      string,
+      number | Record<string, number>
+    >;
+    for (const [name, value] of Object.entries(expected)) {
+      if (name === 'medianWorkingDaysToResolve') continue;
+      if (typeof value === 'number') {
+        expect(escalationsBehindFigure(behind, `escalations.${name}`), name).toHaveLength(value);
+        continue;
+      }
+      for (const [key, count] of Object.entries(value))
+        expect(escalationsBehindFigure(behind, `escalations.${name}.${key}`), `${name}.${key}`).toHaveLength(
+          count,
+        );
+    }
+    const children = new Set(behind['escalations.raised']!.map((m) => m.escalation.child));
+    expect(new Set(behind['escalations.children']!.map((m) => m.escalation.child))).toEqual(children);
   });
 });

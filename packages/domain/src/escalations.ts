@@ -1,7 +1,7 @@
 import { addWorkingDays, type IsoDate, reportingYear, workingDaysBetween } from './calendar.ts';
 import { isKnownCode } from './codes.ts';
 import { DEFAULT_ESCALATION_STAGES, type EscalationStage, type LocalPolicy } from './local-policy.ts';
-import { median, tally } from './numbers.ts';
+import { median } from './numbers.ts';
 
 export type EscalationEventKind = 'raised' | 'escalated' | 'resolved' | 'withdrawn' | 'referred_to_cafcass';
 export const ESCALATION_EVENT_KINDS: readonly EscalationEventKind[] = [
@@ -22,7 +22,13 @@ export type Escalation = {
 /** STAGE is the stage the escalation is at after the event: an `escalated` event names where it went (§14). */
 export type EscalationEvent = { date: IsoDate; event: EscalationEventKind; stage: string };
 
-const CLOSING: ReadonlySet<EscalationEventKind> = new Set(['resolved', 'withdrawn', 'referred_to_cafcass']);
+/** The events that close an escalation (§9); a later `raised` or `escalated` opens it again. */
+export const ESCALATION_CLOSING_EVENTS: readonly EscalationEventKind[] = [
+  'resolved',
+  'withdrawn',
+  'referred_to_cafcass',
+];
+const CLOSING: ReadonlySet<EscalationEventKind> = new Set(ESCALATION_CLOSING_EVENTS);
 
 /** The Handbook asks that the formal stages together take no more than 20 working days. */
 export const FORMAL_STAGES_LIMIT = 20;
@@ -118,47 +124,128 @@ export type EscalationFigures = {
   medianWorkingDaysToResolve: number | null;
 };
 
+/** The escalation counts of the report that are single numbers, under `escalations.` in its JSON. */
+export const ESCALATION_COUNTS = [
+  'raised',
+  'children',
+  'referredToCafcass',
+  'withdrawn',
+  'openAt31March',
+] as const;
+/** The escalation counts of the report that are maps keyed by stage or theme. */
+export const ESCALATION_COUNT_MAPS = ['highestStage', 'resolvedAtStage', 'byTheme'] as const;
+
+/** One escalation as a year's figures read it: its state at the end of 31 March. */
+export type EscalationInYear<E extends Escalation = Escalation> = {
+  escalation: E;
+  state: EscalationState;
+  /** For one raised and resolved in the year (the values the median is taken over); otherwise null. */
+  workingDaysToResolve: number | null;
+};
+
 /**
- * The `escalations.*` figures of reporting year `year` (§9, §14). Stage reached, resolution and
- * still-open are as at the end of 31 March. An escalation counts once under each of its themes.
+ * The escalations behind each count, keyed by the figure's path in the report's JSON
+ * ("escalations.raised", "escalations.byTheme.drift_delay", …). Every single count has a list
+ * (empty included); a map has a list for each key that occurs.
+ */
+export type EscalationsBehind<E extends Escalation = Escalation> = Record<string, EscalationInYear<E>[]>;
+
+/**
+ * The `escalations.*` figures of reporting year `year` (§9, §14) with the escalations behind each
+ * count: every count is the length of its list, so a figure and its records cannot disagree.
+ * Stage reached, resolution and still-open are as at the end of 31 March. An escalation counts
+ * once under each of its themes. `escalations.children` lists one escalation per child: the
+ * child's earliest raised in the year (the first given on a tie).
+ */
+export const escalationFiguresBehind = <E extends Escalation>(
+  escalations: readonly E[],
+  eventsOf: (id: string) => readonly EscalationEvent[],
+  year: number,
+  stages: readonly EscalationStage[] = DEFAULT_ESCALATION_STAGES,
+): { figures: EscalationFigures; behind: EscalationsBehind<E> } => {
+  const { start, end } = reportingYear(year);
+  const behind: EscalationsBehind<E> = {};
+  for (const count of ESCALATION_COUNTS) behind[`escalations.${count}`] = [];
+  const add = (path: string, member: EscalationInYear<E>) => {
+    const members = behind[path] ?? [];
+    members.push(member);
+    behind[path] = members;
+  };
+  const firstOfChild = new Map<string, EscalationInYear<E>>();
+  for (const escalation of escalations) {
+    if (escalation.raised > end) continue;
+    const state = escalationStateAt(eventsOf(escalation.id), end, stages);
+    const resolvedInYear = escalation.raised >= start && state.outcome === 'resolved';
+    const member: EscalationInYear<E> = {
+      escalation,
+      state,
+      workingDaysToResolve: resolvedInYear ? workingDaysToResolve(escalation.raised, state.closedOn!) : null,
+    };
+    if (state.open) add('escalations.openAt31March', member);
+    if (escalation.raised < start) continue;
+    add('escalations.raised', member);
+    const first = firstOfChild.get(escalation.child);
+    if (!first || escalation.raised < first.escalation.raised) firstOfChild.set(escalation.child, member);
+    for (const theme of new Set(escalation.themes)) add(`escalations.byTheme.${theme}`, member);
+    if (state.highestStage) add(`escalations.highestStage.${state.highestStage}`, member);
+    if (state.outcome === 'resolved') add(`escalations.resolvedAtStage.${state.currentStage!}`, member);
+    if (state.outcome === 'referred_to_cafcass') add('escalations.referredToCafcass', member);
+    if (state.outcome === 'withdrawn') add('escalations.withdrawn', member);
+  }
+  behind['escalations.children'] = [...firstOfChild.values()];
+
+  const countOf = (count: (typeof ESCALATION_COUNTS)[number]) => behind[`escalations.${count}`]!.length;
+  const countsOf = (map: (typeof ESCALATION_COUNT_MAPS)[number]) => {
+    const prefix = `escalations.${map}.`;
+    return Object.fromEntries(
+      Object.entries(behind)
+        .filter(([path]) => path.startsWith(prefix))
+        .map(([path, members]) => [path.slice(prefix.length), members.length]),
+    );
+  };
+  const daysToResolve = behind['escalations.raised']!.flatMap((m) =>
+    m.workingDaysToResolve === null ? [] : [m.workingDaysToResolve],
+  );
+  return {
+    figures: {
+      raised: countOf('raised'),
+      children: countOf('children'),
+      highestStage: countsOf('highestStage'),
+      resolvedAtStage: countsOf('resolvedAtStage'),
+      referredToCafcass: countOf('referredToCafcass'),
+      withdrawn: countOf('withdrawn'),
+      openAt31March: countOf('openAt31March'),
+      byTheme: countsOf('byTheme'),
+      medianWorkingDaysToResolve: median(daysToResolve),
+    },
+    behind,
+  };
+};
+
+/**
+ * The escalations behind one count of `escalationFiguresBehind` by its path: a map key that does
+ * not occur has none; null when the path names no escalation count (an unknown figure, a whole
+ * map, or the median, which is not a count of records).
+ */
+export const escalationsBehindFigure = <E extends Escalation>(
+  behind: EscalationsBehind<E>,
+  figure: string,
+): readonly EscalationInYear<E>[] | null => {
+  if (ESCALATION_COUNTS.some((count) => figure === `escalations.${count}`)) return behind[figure] ?? [];
+  const isMapKey = ESCALATION_COUNT_MAPS.some(
+    (map) => figure.startsWith(`escalations.${map}.`) && figure.length > `escalations.${map}.`.length,
+  );
+  if (!isMapKey) return null;
+  return behind[figure] ?? [];
+};
+
+/**
+ * The `escalations.*` figures of reporting year `year` (§9, §14); `escalationFiguresBehind` gives
+ * the escalations behind them.
  */
 export const escalationFigures = (
   escalations: readonly Escalation[],
   eventsOf: (id: string) => readonly EscalationEvent[],
   year: number,
   stages: readonly EscalationStage[] = DEFAULT_ESCALATION_STAGES,
-): EscalationFigures => {
-  const { start, end } = reportingYear(year);
-  const figures: EscalationFigures = {
-    raised: 0,
-    children: 0,
-    highestStage: {},
-    resolvedAtStage: {},
-    referredToCafcass: 0,
-    withdrawn: 0,
-    openAt31March: 0,
-    byTheme: {},
-    medianWorkingDaysToResolve: null,
-  };
-  const children = new Set<string>();
-  const daysToResolve: number[] = [];
-  for (const escalation of escalations) {
-    if (escalation.raised > end) continue;
-    const state = escalationStateAt(eventsOf(escalation.id), end, stages);
-    if (state.open) figures.openAt31March++;
-    if (escalation.raised < start) continue;
-    figures.raised++;
-    children.add(escalation.child);
-    for (const theme of new Set(escalation.themes)) tally(figures.byTheme, theme);
-    if (state.highestStage) tally(figures.highestStage, state.highestStage);
-    if (state.outcome === 'resolved') {
-      tally(figures.resolvedAtStage, state.currentStage!);
-      daysToResolve.push(workingDaysToResolve(escalation.raised, state.closedOn!));
-    }
-    if (state.outcome === 'referred_to_cafcass') figures.referredToCafcass++;
-    if (state.outcome === 'withdrawn') figures.withdrawn++;
-  }
-  figures.children = children.size;
-  figures.medianWorkingDaysToResolve = median(daysToResolve);
-  return figures;
-};
+): EscalationFigures => escalationFiguresBehind(escalations, eventsOf, year, stages).figures;

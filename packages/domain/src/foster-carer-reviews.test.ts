@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type FosterHousehold,
   fosterCarerReviewFigures,
+  fosterCarerReviewMembers,
   fosterPendingDueOn,
   fosterReviewSchedule,
   isFosterReviewOverdueOn,
@@ -59,6 +60,39 @@ describe('foster carer reviews (§11, §14)', () => {
       householdsAt31March: { mainstream: 1, connected_person: 1 },
       due: 3,
       onTime: 1,
+      onTimePercent: 33.3,
+      overdueAt31March: 1,
+    });
+  });
+
+  it('names the households and due dates behind each figure, each count the length of its list', () => {
+    const schedules = [
+      fosterReviewSchedule(household(), [{ date: '2022-08-01' }, { date: '2023-09-01' }]),
+      fosterReviewSchedule(
+        household({ household: 'H2', type: 'connected_person', approved: '2021-10-01' }),
+        [],
+      ),
+      fosterReviewSchedule(household({ household: 'H3', approved: '2021-10-01', ended: '2023-03-31' }), [
+        { date: '2022-10-05' },
+      ]),
+    ];
+    const m = fosterCarerReviewMembers(schedules, 2022);
+    expect(
+      Object.fromEntries(
+        Object.entries(m.householdsAt31March).map(([type, list]) => [type, list.map((h) => h.household)]),
+      ),
+    ).toEqual({ mainstream: ['H1'], connected_person: ['H2'] });
+    expect(m.due.map((d) => [d.household.household, d.dueDate, d.review?.date ?? null, d.onTime])).toEqual([
+      ['H1', '2022-08-31', '2022-08-01', true],
+      ['H2', '2022-10-01', null, false],
+      ['H3', '2022-10-01', '2022-10-05', false],
+    ]);
+    expect(m.onTime.map((d) => d.household.household)).toEqual(['H1']);
+    expect(m.overdueAt31March).toEqual([{ household: schedules[1]!.household, dueDate: '2022-10-01' }]);
+    expect(fosterCarerReviewFigures(schedules, 2022)).toEqual({
+      householdsAt31March: { mainstream: 1, connected_person: 1 },
+      due: m.due.length,
+      onTime: m.onTime.length,
       onTimePercent: 33.3,
       overdueAt31March: 1,
     });

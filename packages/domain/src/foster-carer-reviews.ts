@@ -81,6 +81,59 @@ export type FosterCarerReviewFigures = {
   overdueAt31March: number;
 };
 
+/** One review due in the year: a review held against that due date, or the pending one (never held). */
+export type FosterReviewDue<R extends FosterReview = FosterReview> = {
+  household: FosterHousehold;
+  dueDate: IsoDate;
+  /** The review held against this due date; null for the pending due date. */
+  review: ScheduledFosterReview<R> | null;
+  onTime: boolean;
+};
+
+/** A household overdue at the end of a date, with the due date that passed. */
+export type FosterReviewOverdue = { household: FosterHousehold; dueDate: IsoDate };
+
+/**
+ * The records behind each `fosterCarerReviews.*` figure of the year: every count of
+ * `fosterCarerReviewFigures` is the length of one of these lists.
+ */
+export type FosterCarerReviewMembers<R extends FosterReview = FosterReview> = {
+  householdsAt31March: Record<FosterHouseholdType, FosterHousehold[]>;
+  due: FosterReviewDue<R>[];
+  onTime: FosterReviewDue<R>[];
+  overdueAt31March: FosterReviewOverdue[];
+};
+
+/** The records behind the foster carer review figures of reporting year `year`; see `fosterCarerReviewFigures`. */
+export const fosterCarerReviewMembers = <R extends FosterReview>(
+  schedules: readonly FosterReviewSchedule<R>[],
+  year: number,
+): FosterCarerReviewMembers<R> => {
+  const { start, end } = reportingYear(year);
+  const householdsAt31March: Record<FosterHouseholdType, FosterHousehold[]> = {
+    mainstream: [],
+    connected_person: [],
+  };
+  const due: FosterReviewDue<R>[] = [];
+  const overdueAt31March: FosterReviewOverdue[] = [];
+  for (const schedule of schedules) {
+    const { household } = schedule;
+    if (isApprovedAtEndOf(household, end)) householdsAt31March[household.type].push(household);
+    for (const review of schedule.reviews) {
+      if (review.dueDate < start || review.dueDate > end || !isApprovedOn(household, review.dueDate))
+        continue;
+      due.push({ household, dueDate: review.dueDate, review, onTime: review.onTime });
+    }
+    if (schedule.pendingDue >= start && schedule.pendingDue <= end && schedule.pendingCounts) {
+      due.push({ household, dueDate: schedule.pendingDue, review: null, onTime: false });
+    }
+    if (isFosterReviewOverdueOn(schedule, end)) {
+      overdueAt31March.push({ household, dueDate: fosterPendingDueOn(schedule, end) });
+    }
+  }
+  return { householdsAt31March, due, onTime: due.filter((d) => d.onTime), overdueAt31March };
+};
+
 /**
  * The `fosterCarerReviews.*` figures of reporting year `year` (§11, §14): households approved at
  * 31 March by type; the reviews whose due date is in the year (a due date counts while the household
@@ -90,21 +143,15 @@ export const fosterCarerReviewFigures = (
   schedules: readonly FosterReviewSchedule[],
   year: number,
 ): FosterCarerReviewFigures => {
-  const { start, end } = reportingYear(year);
-  const householdsAt31March: Record<FosterHouseholdType, number> = { mainstream: 0, connected_person: 0 };
-  let due = 0;
-  let onTime = 0;
-  let overdue = 0;
-  for (const schedule of schedules) {
-    const { household } = schedule;
-    if (isApprovedAtEndOf(household, end)) householdsAt31March[household.type]++;
-    for (const r of schedule.reviews) {
-      if (r.dueDate < start || r.dueDate > end || !isApprovedOn(household, r.dueDate)) continue;
-      due++;
-      if (r.onTime) onTime++;
-    }
-    if (schedule.pendingDue >= start && schedule.pendingDue <= end && schedule.pendingCounts) due++;
-    if (isFosterReviewOverdueOn(schedule, end)) overdue++;
-  }
-  return { householdsAt31March, due, onTime, onTimePercent: percent(onTime, due), overdueAt31March: overdue };
+  const members = fosterCarerReviewMembers(schedules, year);
+  return {
+    householdsAt31March: {
+      mainstream: members.householdsAt31March.mainstream.length,
+      connected_person: members.householdsAt31March.connected_person.length,
+    },
+    due: members.due.length,
+    onTime: members.onTime.length,
+    onTimePercent: percent(members.onTime.length, members.due.length),
+    overdueAt31March: members.overdueAt31March.length,
+  };
 };

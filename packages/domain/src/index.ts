@@ -2,6 +2,7 @@ export * from './advocacy.ts';
 export * from './between-reviews.ts';
 export * from './calendar.ts';
 export * from './caseloads.ts';
+export * from './children-profile.ts';
 export * from './codes.ts';
 export * from './consultation.ts';
 export * from './data-quality.ts';

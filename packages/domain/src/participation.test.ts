@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   chairedByChildCounts,
+  participationBehind,
   participationFigures,
   participationFlag,
   reviewFormatCounts,
+  reviewsByFormat,
+  reviewsChairedByChild,
 } from './participation.ts';
 
 describe('participation codes against the 4th birthday (§5, §14)', () => {
@@ -88,5 +91,42 @@ describe('participation figures (§5)', () => {
       hybrid: 1,
       notRecorded: 2,
     });
+  });
+});
+
+describe('the reviews behind each participation, format and chairing count', () => {
+  it('lists each review under its code and flag; the counts are the lists’ lengths', () => {
+    const a = { date: '2023-06-11', code: 'PN0', dob: '2019-06-10', id: 'a' };
+    const b = { date: '2023-06-09', code: 'pn2', dob: '2019-06-10', id: 'b' };
+    const c = { date: '2023-06-09', code: null, dob: '2019-06-10', id: 'c' };
+    const d = { date: '2023-06-09', code: 'PN2', id: 'd' };
+    const behind = participationBehind([a, b, c, d]);
+    expect(behind.byCode.PN0).toEqual([a]);
+    expect(behind.byCode.PN2).toEqual([b, d]);
+    expect(behind.byCode.notRecorded).toEqual([c]);
+    expect(behind.flags).toEqual({
+      pn0_after_4th_birthday: [a],
+      pn_code_under_4: [b],
+      participation_not_recorded: [c],
+    });
+    const figures = participationFigures([a, b, c, d]);
+    for (const [code, list] of Object.entries(behind.byCode)) {
+      expect(figures.counts[code as keyof typeof figures.counts]).toBe(list.length);
+    }
+  });
+
+  it('lists reviews by format and by chairing, with the value read by the caller', () => {
+    const rows = [
+      { id: 1, format: 'virtual', chaired: 'chair' },
+      { id: 2, format: null, chaired: 'no' },
+      { id: 3, format: 'virtual', chaired: 'co_chair' },
+    ];
+    expect(reviewsByFormat(rows, (r) => r.format)).toEqual({
+      in_person: [],
+      virtual: [rows[0], rows[2]],
+      hybrid: [],
+      notRecorded: [rows[1]],
+    });
+    expect(reviewsChairedByChild(rows, (r) => r.chaired)).toEqual({ chair: [rows[0]], co_chair: [rows[2]] });
   });
 });

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   adoptionChanges,
   childrenLookedAfterFigures,
+  childrenLookedAfterFiguresBehind,
   episodeOpenAt,
   isInPeriodOn,
   isOpenAtEndOf,
   isShortBreakOn,
   lookedAfterForAtLeast,
   periodsOfCare,
+  periodsWithoutStartInYear,
 } from './periods-of-care.ts';
 import { episode } from './testing/builders.ts';
 
@@ -155,6 +157,105 @@ describe('short breaks (§2, §14)', () => {
       byReasonCeased: { E13: 1 },
       childrenAt31March: ['b'],
     });
+  });
+});
+
+describe('the records behind the children figures', () => {
+  // Reporting year 2022: 1 April 2022 – 31 March 2023.
+  const children = [
+    // In care all year, moved placement in the year: counted at 31 March with the U4 episode.
+    {
+      child: 'a',
+      periods: periodsOfCare([
+        episode('2020-01-10', '2022-09-01', 'X1', { ls: 'C2', place: 'U6' }),
+        episode('2022-09-01', null, null, { rne: 'P', ls: 'C2', place: 'U4' }),
+      ]).periods,
+    },
+    // Started and ceased in the year; came back without RNE S and is in care at 31 March.
+    {
+      child: 'b',
+      periods: periodsOfCare([
+        episode('2022-05-01', '2022-08-01', 'E11', { ls: 'C1', place: 'U1' }),
+        episode('2022-10-01', null, null, { rne: 'P', ls: 'V2', place: 'K2' }),
+      ]).periods,
+    },
+    // Ceased on 31 March: not looked after at 31 March, ceased in the year.
+    {
+      child: 'c',
+      periods: periodsOfCare([episode('2019-01-01', '2023-03-31', 'E13', { ls: 'C2' })]).periods,
+    },
+    // Short breaks only.
+    { child: 'd', periods: periodsOfCare([episode('2022-06-01', null, null, { ls: 'V4' })]).periods },
+    // Left before the year: in nothing.
+    { child: 'e', periods: periodsOfCare([episode('2018-01-01', '2021-06-30', 'E4A')]).periods },
+  ];
+  const { figures, behind } = childrenLookedAfterFiguresBehind(children, 2022);
+  const who = (path: string) => behind[path]?.map((m) => m.child);
+
+  it('lists the members of every count; each count is the length of its list', () => {
+    expect(who('children.lookedAfterAt31March')).toEqual(['a', 'b']);
+    expect(who('children.lookedAfterDuringYear')).toEqual(['a', 'b', 'c']);
+    expect(who('children.shortBreaksDuringYear')).toEqual(['d']);
+    expect(who('children.startedInYear')).toEqual(['b', 'b']);
+    expect(who('children.ceasedInYear')).toEqual(['b', 'c']);
+    expect(who('children.byPlacement.U4')).toEqual(['a']);
+    expect(who('children.byLegalStatus.V2')).toEqual(['b']);
+    expect(who('children.byLegalStatusAtEntry.C1')).toEqual(['b']);
+    expect(who('children.byReasonCeased.E13')).toEqual(['c']);
+    expect(figures).toEqual({
+      lookedAfterAt31March: 2,
+      lookedAfterDuringYear: 3,
+      shortBreaksDuringYear: 1,
+      startedInYear: 2,
+      ceasedInYear: 2,
+      byLegalStatus: { C2: 1, V2: 1 },
+      byLegalStatusAtEntry: { C1: 1, V2: 1 },
+      byPlacement: { U4: 1, K2: 1 },
+      byReasonCeased: { E11: 1, E13: 1 },
+      childrenAt31March: ['a', 'b'],
+    });
+    for (const [path, list] of Object.entries(behind)) {
+      const [, name, code] = path.split('.');
+      const count = (figures as unknown as Record<string, number | Record<string, number>>)[name!];
+      expect(code ? (count as Record<string, number>)[code] : count, path).toBe(list.length);
+    }
+    expect(childrenLookedAfterFigures(children, 2022)).toEqual(figures);
+  });
+
+  it('names the period and, at 31 March, the episode open then', () => {
+    const [a] = behind['children.lookedAfterAt31March']!;
+    expect(a!.period.start).toBe('2020-01-10');
+    expect(a!.episode).toMatchObject({ decom: '2022-09-01', place: 'U4' });
+    expect(behind['children.ceasedInYear']![0]!.episode).toMatchObject({ rec: 'E11' });
+  });
+
+  it('every single count has a list, even when empty', () => {
+    const empty = childrenLookedAfterFiguresBehind([], 2022).behind;
+    expect(Object.keys(empty).sort()).toEqual([
+      'children.ceasedInYear',
+      'children.lookedAfterAt31March',
+      'children.lookedAfterDuringYear',
+      'children.shortBreaksDuringYear',
+      'children.startedInYear',
+    ]);
+  });
+
+  it('lists periods started in the year without RNE S, short-break-only ones too', () => {
+    const withShortBreaks = [
+      ...children,
+      {
+        child: 'f',
+        periods: periodsOfCare([episode('2022-07-01', null, null, { rne: 'B', ls: 'V3' })]).periods,
+      },
+      // Started before the year: not the year's problem.
+      { child: 'g', periods: periodsOfCare([episode('2021-07-01', null, null, { rne: 'P' })]).periods },
+    ];
+    expect(
+      periodsWithoutStartInYear(withShortBreaks, 2022).map((m) => [m.child, m.period.start, m.episode?.rne]),
+    ).toEqual([
+      ['b', '2022-10-01', 'P'],
+      ['f', '2022-07-01', 'B'],
+    ]);
   });
 });
 

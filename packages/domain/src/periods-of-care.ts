@@ -1,6 +1,5 @@
 import { addDays, type IsoDate, reportingYear } from './calendar.ts';
 import { isPlacedForAdoption, isShortBreakLegalStatus } from './codes.ts';
-import { tally } from './numbers.ts';
 
 /** One row of the SSDA903 Episodes file for a child (dates already parsed). */
 export type Episode = {
@@ -152,7 +151,10 @@ export const adoptionChanges = (period: PeriodOfCare): { placed: IsoDate[]; left
 };
 
 /** One child's periods, for the year figures. */
-export type ChildPeriods = { child: string; periods: readonly PeriodOfCare[] };
+export type ChildPeriods<E extends Episode = Episode> = {
+  child: string;
+  periods: readonly PeriodOfCare<E>[];
+};
 
 export type ChildrenLookedAfterFigures = {
   lookedAfterAt31March: number;
@@ -170,53 +172,138 @@ export type ChildrenLookedAfterFigures = {
 };
 
 /**
- * The children.* figures of the annual report that come from periods alone. Short-break-only
- * periods are left out of every one except shortBreaksDuringYear; a period that began as short
- * breaks and changed counts for its whole length from its first DECOM (§14).
+ * One record behind a children.* figure: the child's period of care the figure read and, for the
+ * figures read from one episode (byLegalStatus, byPlacement at 31 March), that episode.
  */
-export const childrenLookedAfterFigures = (
-  children: readonly ChildPeriods[],
+export type PeriodBehind<E extends Episode = Episode> = {
+  child: string;
+  period: PeriodOfCare<E>;
+  episode?: E;
+};
+
+/** The children.* counts that are single numbers, under `children.` in the report's JSON. */
+export const CHILDREN_LOOKED_AFTER_COUNTS = [
+  'lookedAfterAt31March',
+  'shortBreaksDuringYear',
+  'lookedAfterDuringYear',
+  'startedInYear',
+  'ceasedInYear',
+] as const;
+
+/** The children.* counts from periods that are maps keyed by code. */
+export const CHILDREN_LOOKED_AFTER_COUNT_MAPS = [
+  'byLegalStatus',
+  'byLegalStatusAtEntry',
+  'byPlacement',
+  'byReasonCeased',
+] as const;
+
+/**
+ * The records behind each count, keyed by the figure's path in the report's JSON
+ * ("children.startedInYear", "children.byPlacement.U4", …). Every single count has a list (empty
+ * included); a map has a list for each code that occurs.
+ */
+export type ChildrenLookedAfterBehind<E extends Episode = Episode> = Record<string, PeriodBehind<E>[]>;
+
+/**
+ * The children.* figures of the annual report that come from periods alone, with the records
+ * behind each count: every count is the length of its list, so a figure and the list staff open
+ * from it cannot disagree. Short-break-only periods are left out of every one except
+ * shortBreaksDuringYear; a period that began as short breaks and changed counts for its whole
+ * length from its first DECOM (§14). A child counted once (at 31 March, during the year) is listed
+ * with the period that counted them: the one open at 31 March, or the first touching the year.
+ */
+export const childrenLookedAfterFiguresBehind = <E extends Episode>(
+  children: readonly ChildPeriods<E>[],
   year: number,
-): ChildrenLookedAfterFigures => {
+): { figures: ChildrenLookedAfterFigures; behind: ChildrenLookedAfterBehind<E> } => {
   const { start, end } = reportingYear(year);
-  const figures: ChildrenLookedAfterFigures = {
-    lookedAfterAt31March: 0,
-    lookedAfterDuringYear: 0,
-    shortBreaksDuringYear: 0,
-    startedInYear: 0,
-    ceasedInYear: 0,
-    byLegalStatus: {},
-    byLegalStatusAtEntry: {},
-    byPlacement: {},
-    byReasonCeased: {},
-    childrenAt31March: [],
+  const behind: ChildrenLookedAfterBehind<E> = {};
+  for (const count of CHILDREN_LOOKED_AFTER_COUNTS) behind[`children.${count}`] = [];
+  const add = (path: string, member: PeriodBehind<E>) => {
+    const list = behind[path];
+    if (list) list.push(member);
+    else behind[path] = [member];
   };
   for (const { child, periods } of children) {
     const counted = periods.filter((p) => !p.shortBreakOnly);
-    if (periods.some((p) => p.shortBreakOnly && overlaps(p, start, end))) figures.shortBreaksDuringYear++;
-    if (counted.some((p) => overlaps(p, start, end))) figures.lookedAfterDuringYear++;
+    const shortBreaks = periods.find((p) => p.shortBreakOnly && overlaps(p, start, end));
+    if (shortBreaks) add('children.shortBreaksDuringYear', { child, period: shortBreaks });
+    const during = counted.find((p) => overlaps(p, start, end));
+    if (during) add('children.lookedAfterDuringYear', { child, period: during });
     const atEnd = counted.find((p) => isOpenAtEndOf(p, end));
     if (atEnd) {
-      figures.lookedAfterAt31March++;
-      figures.childrenAt31March.push(child);
       const episode = episodeOpenAt(atEnd, end);
+      add('children.lookedAfterAt31March', { child, period: atEnd, ...(episode ? { episode } : {}) });
       if (episode) {
-        tally(figures.byLegalStatus, episode.ls);
-        tally(figures.byPlacement, episode.place);
+        add(`children.byLegalStatus.${episode.ls}`, { child, period: atEnd, episode });
+        add(`children.byPlacement.${episode.place}`, { child, period: atEnd, episode });
       }
     }
     for (const p of counted) {
       if (p.start >= start && p.start <= end) {
-        figures.startedInYear++;
-        tally(figures.byLegalStatusAtEntry, p.legalStatusAtEntry);
+        add('children.startedInYear', { child, period: p, episode: p.episodes[0]! });
+        add(`children.byLegalStatusAtEntry.${p.legalStatusAtEntry}`, {
+          child,
+          period: p,
+          episode: p.episodes[0]!,
+        });
       }
       if (p.end !== null && p.end >= start && p.end <= end) {
-        figures.ceasedInYear++;
-        if (p.reasonCeased) tally(figures.byReasonCeased, p.reasonCeased);
+        const last = p.episodes[p.episodes.length - 1]!;
+        add('children.ceasedInYear', { child, period: p, episode: last });
+        if (p.reasonCeased)
+          add(`children.byReasonCeased.${p.reasonCeased}`, { child, period: p, episode: last });
       }
     }
   }
-  return figures;
+  const countsOf = (map: (typeof CHILDREN_LOOKED_AFTER_COUNT_MAPS)[number]): Record<string, number> => {
+    const prefix = `children.${map}.`;
+    return Object.fromEntries(
+      Object.entries(behind)
+        .filter(([path]) => path.startsWith(prefix))
+        .map(([path, list]) => [path.slice(prefix.length), list.length]),
+    );
+  };
+  const countOf = (count: (typeof CHILDREN_LOOKED_AFTER_COUNTS)[number]) =>
+    behind[`children.${count}`]!.length;
+  return {
+    figures: {
+      lookedAfterAt31March: countOf('lookedAfterAt31March'),
+      lookedAfterDuringYear: countOf('lookedAfterDuringYear'),
+      shortBreaksDuringYear: countOf('shortBreaksDuringYear'),
+      startedInYear: countOf('startedInYear'),
+      ceasedInYear: countOf('ceasedInYear'),
+      byLegalStatus: countsOf('byLegalStatus'),
+      byLegalStatusAtEntry: countsOf('byLegalStatusAtEntry'),
+      byPlacement: countsOf('byPlacement'),
+      byReasonCeased: countsOf('byReasonCeased'),
+      childrenAt31March: behind['children.lookedAfterAt31March']!.map((m) => m.child),
+    },
+    behind,
+  };
+};
+
+/** The children.* figures of the annual report that come from periods alone; see `childrenLookedAfterFiguresBehind`. */
+export const childrenLookedAfterFigures = (
+  children: readonly ChildPeriods[],
+  year: number,
+): ChildrenLookedAfterFigures => childrenLookedAfterFiguresBehind(children, year).figures;
+
+/**
+ * The periods of care (short-break-only ones too) that started in reporting year `year` with a
+ * first episode whose RNE is not S: the data-quality count `period_without_start` of the year.
+ */
+export const periodsWithoutStartInYear = <E extends Episode>(
+  children: readonly ChildPeriods<E>[],
+  year: number,
+): PeriodBehind<E>[] => {
+  const { start, end } = reportingYear(year);
+  return children.flatMap(({ child, periods }) =>
+    periods
+      .filter((p) => !p.startedWithS && p.start >= start && p.start <= end)
+      .map((period) => ({ child, period, episode: period.episodes[0]! })),
+  );
 };
 
 /** Looked after continuously for at least `days` days at the end of `date`, counting days inclusively (§14). */

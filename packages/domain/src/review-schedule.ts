@@ -103,6 +103,16 @@ const makeDue = (dueDate: IsoDate, basis: DueBasis, countsFrom: IsoDate, options
   return { dueDate, basis, countsFrom, localDueDate };
 };
 
+// Explicit fields rather than `{ ...due, from }`: spreading an object into a literal with more
+// fields takes V8's slow path, and an annual report schedules tens of thousands of reviews at once.
+const changeFrom = (due: Due, from: IsoDate): DueChange => ({
+  dueDate: due.dueDate,
+  basis: due.basis,
+  countsFrom: due.countsFrom,
+  localDueDate: due.localDueDate,
+  from,
+});
+
 /**
  * The statutory review schedule of one period of care (§3), over the reviews held in it (one per
  * date, in date order: see {@link childReviewSchedules} for de-duplication and orphans).
@@ -139,17 +149,19 @@ export const reviewSchedule = <R extends HeldReview, E extends Episode>(
       due: makeDue(addWorkingDays(period.start, 20), 'first_review', period.start, options),
     };
   };
+  const opening = initial();
   const state: { mode: Mode; due: Due; heldInSequence: number; lastHeld: IsoDate | null } = {
-    ...initial(),
+    mode: opening.mode,
+    due: opening.due,
     // Reviews held in the current sequence: the interval after the first is 3 months, then 6.
     heldInSequence: 0,
     lastHeld: null,
   };
-  timeline.push({ ...state.due, from: period.start });
+  timeline.push(changeFrom(state.due, period.start));
 
   const setDue = (next: Due, from: IsoDate): void => {
     state.due = next;
-    timeline.push({ ...next, from });
+    timeline.push(changeFrom(next, from));
   };
   const restartAfterShortBreaks = (date: IsoDate): void => {
     state.mode = 'ordinary';
@@ -165,7 +177,10 @@ export const reviewSchedule = <R extends HeldReview, E extends Episode>(
   const hold = (review: R): void => {
     const { due, mode } = state;
     scheduled.push({
-      ...due,
+      dueDate: due.dueDate,
+      basis: due.basis,
+      countsFrom: due.countsFrom,
+      localDueDate: due.localDueDate,
       review,
       date: review.date,
       number: scheduled.length + 1,

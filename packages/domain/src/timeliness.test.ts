@@ -3,11 +3,15 @@ import type { IsoDate } from './calendar.ts';
 import { periodsOfCare } from './periods-of-care.ts';
 import { childReviewSchedules } from './review-schedule.ts';
 import { episode } from './testing/builders.ts';
+import { loadEpisodes, loadReviews, readExpected } from './testing/exampleshire.ts';
 import {
   childrenAllOnTime,
   isChildOverdueOn,
   lateReviews,
+  reviewFiguresBehind,
   reviewFiguresForYear,
+  reviewFiguresFromBehind,
+  reviewsByMonth,
   reviewsDueInYear,
   reviewsHeldInYear,
   timelinessFigures,
@@ -99,5 +103,92 @@ describe('children with all reviews on time (NI66, §4, §14)', () => {
     const c = child([episode('2023-03-04', null, null, { place: 'A5', ls: 'E1' })], []);
     expect(reviewsDueInYear(c, 2022)).toEqual([]);
     expect(childrenAllOnTime([c], 2022).allOnTime).toBe(1);
+  });
+});
+
+describe('the reviews and children behind each figure', () => {
+  it('every count is the length of its list', () => {
+    const onTime = child(
+      [episode('2022-04-05', null, null)],
+      ['2022-04-20', '2022-07-01', '2022-07-01', '2022-12-20'],
+    );
+    const late = child([episode('2022-05-03', '2023-03-31', 'E4A')], ['2022-07-01', '2021-01-01']);
+    const overdue = child([episode('2022-04-05', null, null)], ['2021-06-01']);
+    const sbOnly = child([episode('2022-04-05', null, null, { ls: 'V4' })], ['2022-06-01']);
+    const children = [onTime, late, overdue, sbOnly];
+    const behind = reviewFiguresBehind(children, 2022);
+    const figures = reviewFiguresForYear(children, 2022);
+    expect(behind.held.map((r) => r.date)).toEqual(['2022-04-20', '2022-07-01', '2022-12-20', '2022-07-01']);
+    expect(behind.late.map((r) => r.review)).toEqual([late.schedules[0]!.reviews[0]!.review]);
+    expect(behind.onTime).toHaveLength(figures.onTime);
+    expect(behind.late).toHaveLength(figures.late);
+    expect(behind.duplicateReviews).toEqual([{ date: '2022-07-01', reason: null }]);
+    // 2021-01-01 is outside the year: an orphan, but not one of this year's.
+    expect(behind.orphanReviews).toEqual([]);
+    expect(behind.shortBreakReviews).toEqual([{ date: '2022-06-01', reason: null }]);
+    expect(behind.overdueAt31March).toEqual([overdue]);
+    expect(behind.childrenAllOnTime).toEqual({ eligible: [onTime, overdue], allOnTime: [onTime] });
+    expect(reviewFiguresFromBehind(behind)).toEqual(figures);
+    expect(figures).toMatchObject({
+      held: 4,
+      onTime: 3,
+      late: 1,
+      duplicateReviews: 1,
+      shortBreakReviews: 1,
+      overdueAt31March: 1,
+      childrenAllOnTime: { eligible: 2, allOnTime: 1, percent: 50 },
+    });
+  });
+});
+
+describe('reviews by month (further-tables §2a)', () => {
+  it('lists all twelve months of the year, April first, zeros included', () => {
+    const months = reviewsByMonth(
+      [
+        { date: '2022-04-01', onTime: true },
+        { date: '2022-04-30', onTime: false },
+        { date: '2023-03-31', onTime: true },
+        { date: '2023-04-01', onTime: true },
+        { date: '2022-03-31', onTime: true },
+      ],
+      2022,
+    );
+    expect(months.map((m) => m.month)).toEqual([
+      '2022-04',
+      '2022-05',
+      '2022-06',
+      '2022-07',
+      '2022-08',
+      '2022-09',
+      '2022-10',
+      '2022-11',
+      '2022-12',
+      '2023-01',
+      '2023-02',
+      '2023-03',
+    ]);
+    expect(months[0]).toEqual({ month: '2022-04', held: 2, onTime: 1 });
+    expect(months[11]).toEqual({ month: '2023-03', held: 1, onTime: 1 });
+    expect(months.slice(1, 11).every((m) => m.held === 0 && m.onTime === 0)).toBe(true);
+  });
+
+  it('matches Exampleshire’s expected reports, summing to reviews.held and reviews.onTime', () => {
+    const episodes = loadEpisodes();
+    const reviews = loadReviews();
+    const children = [...episodes].map(([id, list]) =>
+      childReviewSchedules(periodsOfCare(list).periods, reviews.get(id) ?? []),
+    );
+    for (const year of [2021, 2022, 2023]) {
+      const expected = readExpected(year).reviews as unknown as {
+        byMonth: Record<string, { held: number; onTime: number }>;
+      };
+      const months = reviewsByMonth(reviewFiguresBehind(children, year).held, year);
+      expect(Object.fromEntries(months.map(({ month, ...counts }) => [month, counts]))).toEqual(
+        expected.byMonth,
+      );
+      const figures = reviewFiguresForYear(children, year);
+      expect(months.reduce((n, m) => n + m.held, 0)).toBe(figures.held);
+      expect(months.reduce((n, m) => n + m.onTime, 0)).toBe(figures.onTime);
+    }
   });
 });

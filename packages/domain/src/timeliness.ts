@@ -20,9 +20,13 @@ export const reviewsHeldInYear = <R extends HeldReview>(
   year: number,
 ): ScheduledReview<R>[] => {
   const { start, end } = reportingYear(year);
-  return schedules
-    .filter((s) => !s.period.shortBreakOnly)
-    .flatMap((s) => s.reviews.filter((r) => inRange(r.date, start, end)));
+  // Loops, not flatMap: a council's year runs through tens of thousands of reviews.
+  const held: ScheduledReview<R>[] = [];
+  for (const s of schedules) {
+    if (s.period.shortBreakOnly) continue;
+    for (const r of s.reviews) if (inRange(r.date, start, end)) held.push(r);
+  }
+  return held;
 };
 
 export type TimelinessFigures = {
@@ -99,6 +103,9 @@ export const reviewsDueInYear = (child: ChildReviewSchedules<HeldReview>, year: 
 
 export type ChildrenAllOnTime = { eligible: number; allOnTime: number; percent: number | null };
 
+/** The children behind the per-child measure: its counts are the lengths of these lists. */
+export type ChildrenAllOnTimeBehind<C> = { eligible: C[]; allOnTime: C[] };
+
 /**
  * The per-child measure (NI66, §4): of the children looked after at 31 March who had been looked
  * after continuously for at least 28 days then (counted inclusively), those for whom every review due
@@ -107,22 +114,28 @@ export type ChildrenAllOnTime = { eligible: number; allOnTime: number; percent: 
 export const childrenAllOnTime = <C extends ChildReviewSchedules<HeldReview>>(
   children: readonly C[],
   year: number,
-): ChildrenAllOnTime & { notAllOnTime: C[] } => {
+): ChildrenAllOnTime & { notAllOnTime: C[]; behind: ChildrenAllOnTimeBehind<C> } => {
   const { end } = reportingYear(year);
-  let eligible = 0;
-  let allOnTime = 0;
-  // The children behind the figure, for the list staff can open.
+  // The children behind the figures, for the lists staff can open.
+  const eligible: C[] = [];
+  const allOnTime: C[] = [];
   const notAllOnTime: C[] = [];
   for (const child of children) {
     const qualifies = child.schedules.some(
       (s) => !s.period.shortBreakOnly && lookedAfterForAtLeast(s.period, end, 28),
     );
     if (!qualifies) continue;
-    eligible++;
-    if (reviewsDueInYear(child, year).every((d) => d.onTime)) allOnTime++;
+    eligible.push(child);
+    if (reviewsDueInYear(child, year).every((d) => d.onTime)) allOnTime.push(child);
     else notAllOnTime.push(child);
   }
-  return { eligible, allOnTime, percent: percent(allOnTime, eligible), notAllOnTime };
+  return {
+    eligible: eligible.length,
+    allOnTime: allOnTime.length,
+    percent: percent(allOnTime.length, eligible.length),
+    notAllOnTime,
+    behind: { eligible, allOnTime },
+  };
 };
 
 export type ReviewFiguresForYear = TimelinessFigures & {
@@ -133,25 +146,102 @@ export type ReviewFiguresForYear = TimelinessFigures & {
   shortBreakReviews: number;
 };
 
+/**
+ * The reviews and children behind each count of {@link reviewFiguresForYear}, keyed as the report
+ * names the figures: every count there is the length of its list here.
+ */
+export type ReviewFiguresBehind<R extends HeldReview, C extends ChildReviewSchedules<R>> = {
+  held: ScheduledReview<R>[];
+  onTime: ScheduledReview<R>[];
+  late: ScheduledReview<R>[];
+  childrenAllOnTime: ChildrenAllOnTimeBehind<C>;
+  overdueAt31March: C[];
+  /** Reviews dated in the year outside every period of care. */
+  orphanReviews: R[];
+  /** Second and later rows of one child and date, dated in the year. */
+  duplicateReviews: R[];
+  /** Reviews dated in the year inside a short-break-only period. */
+  shortBreakReviews: R[];
+};
+
+/** The members of every `reviews.*` timeliness figure of reporting year `year`. */
+export const reviewFiguresBehind = <R extends HeldReview, C extends ChildReviewSchedules<R>>(
+  children: readonly C[],
+  year: number,
+): ReviewFiguresBehind<R, C> => {
+  const { start, end } = reportingYear(year);
+  const held: ScheduledReview<R>[] = [];
+  const orphanReviews: R[] = [];
+  const duplicateReviews: R[] = [];
+  const shortBreakReviews: R[] = [];
+  const inYear = (from: readonly R[], to: R[]): void => {
+    for (const r of from) if (inRange(r.date, start, end)) to.push(r);
+  };
+  for (const c of children) {
+    for (const r of reviewsHeldInYear(c.schedules, year)) held.push(r);
+    inYear(c.orphans, orphanReviews);
+    inYear(c.duplicates, duplicateReviews);
+    inYear(c.shortBreakReviews, shortBreakReviews);
+  }
+  return {
+    held,
+    onTime: held.filter((r) => r.onTime),
+    late: held.filter((r) => !r.onTime),
+    childrenAllOnTime: childrenAllOnTime(children, year).behind,
+    overdueAt31March: children.filter((c) => isChildOverdueOn(c, end)),
+    orphanReviews,
+    duplicateReviews,
+    shortBreakReviews,
+  };
+};
+
+/** The counts of {@link reviewFiguresBehind}: the `reviews.*` timeliness figures of the annual report. */
+export const reviewFiguresFromBehind = <R extends HeldReview, C extends ChildReviewSchedules<R>>(
+  behind: ReviewFiguresBehind<R, C>,
+): ReviewFiguresForYear => {
+  const { eligible, allOnTime } = behind.childrenAllOnTime;
+  return {
+    ...timelinessFigures(behind.held),
+    childrenAllOnTime: {
+      eligible: eligible.length,
+      allOnTime: allOnTime.length,
+      percent: percent(allOnTime.length, eligible.length),
+    },
+    overdueAt31March: behind.overdueAt31March.length,
+    orphanReviews: behind.orphanReviews.length,
+    duplicateReviews: behind.duplicateReviews.length,
+    shortBreakReviews: behind.shortBreakReviews.length,
+  };
+};
+
 /** The `reviews.*` timeliness figures of the annual report for reporting year `year`. */
 export const reviewFiguresForYear = (
   children: readonly ChildReviewSchedules<HeldReview>[],
   year: number,
-): ReviewFiguresForYear => {
-  const { start, end } = reportingYear(year);
-  const held = children.flatMap((c) => reviewsHeldInYear(c.schedules, year));
-  const perChild = childrenAllOnTime(children, year);
-  const inYear = (r: HeldReview): boolean => inRange(r.date, start, end);
-  return {
-    ...timelinessFigures(held),
-    childrenAllOnTime: {
-      eligible: perChild.eligible,
-      allOnTime: perChild.allOnTime,
-      percent: perChild.percent,
-    },
-    overdueAt31March: children.filter((c) => isChildOverdueOn(c, end)).length,
-    orphanReviews: children.reduce((n, c) => n + c.orphans.filter(inYear).length, 0),
-    duplicateReviews: children.reduce((n, c) => n + c.duplicates.filter(inYear).length, 0),
-    shortBreakReviews: children.reduce((n, c) => n + c.shortBreakReviews.filter(inYear).length, 0),
-  };
+): ReviewFiguresForYear => reviewFiguresFromBehind(reviewFiguresBehind(children, year));
+
+export type MonthOfReviews = { month: string; held: number; onTime: number };
+
+/**
+ * Reviews by month (further-tables §2a): the reviews of `reviews.held` by the month of their date,
+ * `onTime` as `reviews.onTime`. All twelve months of the reporting year, April first, zeros
+ * included; a review dated outside the year is not counted.
+ */
+export const reviewsByMonth = (
+  held: readonly { date: IsoDate; onTime: boolean }[],
+  year: number,
+): MonthOfReviews[] => {
+  const months = Array.from({ length: 12 }, (_, i): MonthOfReviews => {
+    const month = ((i + 3) % 12) + 1;
+    const calendarYear = month >= 4 ? year : year + 1;
+    return { month: `${calendarYear}-${String(month).padStart(2, '0')}`, held: 0, onTime: 0 };
+  });
+  const byMonth = new Map(months.map((m) => [m.month, m]));
+  for (const review of held) {
+    const entry = byMonth.get(review.date.slice(0, 7));
+    if (!entry) continue;
+    entry.held++;
+    if (review.onTime) entry.onTime++;
+  }
+  return months;
 };

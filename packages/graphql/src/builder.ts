@@ -5,12 +5,16 @@ import DirectivePlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, Kind } from 'graphql';
+import type { EncodedCareHistory } from './care-history.ts';
 import type { RequestContext } from './context.ts';
 
 export type FootprintSchemaTypes = {
   Context: RequestContext;
   AuthScopes: { anyRole: readonly Role[]; councilMember: boolean };
-  Scalars: { Date: { Input: string; Output: string } };
+  Scalars: {
+    Date: { Input: string; Output: string };
+    CareHistory: { Input: EncodedCareHistory; Output: EncodedCareHistory };
+  };
   DefaultFieldNullability: false;
 };
 

@@ -1,4 +1,11 @@
 export { createBuilder, type FootprintBuilder, type FootprintSchemaTypes } from './builder.ts';
+export {
+  type CareHistoryFacts,
+  careHistoryScalar,
+  decodeCareHistory,
+  type EncodedCareHistory,
+  encodeCareHistory,
+} from './care-history.ts';
 export type { RequestContext } from './context.ts';
 export { errorLogPlugin } from './error-log.ts';
 export { invalidInput, isClientError, notFound } from './errors.ts';

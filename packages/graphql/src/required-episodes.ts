@@ -11,12 +11,14 @@ export type EpisodeFacts = {
   reasonEnded: string | null;
 };
 
-/**
- * Declares the children subgraph's Episode in a subgraph that only requires it (`Child.episodes`):
- * Fed 2 accepts a value type named only in `@requires` when every field is `@external`.
- */
-export function requiredEpisodeType(builder: FootprintBuilder) {
-  const external = [{ name: 'external', args: {} }];
+type EpisodeRef = ReturnType<typeof declareEpisode>;
+
+// One declaration per schema, however many modules ask for it.
+const episodeRefs = new WeakMap<FootprintBuilder, EpisodeRef>();
+
+const external = [{ name: 'external', args: {} }];
+
+function declareEpisode(builder: FootprintBuilder) {
   return builder.objectRef<EpisodeFacts>('Episode').implement({
     fields: (t) => ({
       startDate: t.expose('startDate', { type: 'Date', directives: external }),
@@ -27,6 +29,20 @@ export function requiredEpisodeType(builder: FootprintBuilder) {
       reasonEnded: t.exposeString('reasonEnded', { nullable: true, directives: external }),
     }),
   });
+}
+
+/**
+ * Declares the children subgraph's Episode in a subgraph that only requires it (`Child.episodes`):
+ * Fed 2 accepts a value type named only in `@requires` when every field is `@external`. Calling it
+ * again for the same builder returns the same type.
+ */
+export function requiredEpisodeType(builder: FootprintBuilder): EpisodeRef {
+  let ref = episodeRefs.get(builder);
+  if (!ref) {
+    ref = declareEpisode(builder);
+    episodeRefs.set(builder, ref);
+  }
+  return ref;
 }
 
 /** The domain's SSDA903 shape of a required episode. */

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { bearerToken, TokenError, type VerifyingKey, verifyAccessToken } from '@footprint/auth';
 import { type AuditTable, type Database, recordAudit, withTenant } from '@footprint/db';
@@ -34,7 +37,13 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const server = new ApolloServer<RequestContext>({
     schema,
     // Traces would travel back to the gateway on every call; nothing here reads them.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), errorLogPlugin(name)],
+    // No HTTP caching of per-person answers, and no hook on every field resolved: a report's
+    // care history is tens of thousands of fields.
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      errorLogPlugin(name),
+    ],
     includeStacktraceInErrorResponses: false,
     // Masked for clients: no stack, no internals. The plugin has logged it with the request id.
     formatError: (formatted) =>

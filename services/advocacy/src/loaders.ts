@@ -5,6 +5,17 @@ import { checkAdvocateCommission } from './data/check-advocate-commission.ts';
 import { findOpenIndependentVisitors, type IndependentVisitorRow } from './data/find-independent-visitors.ts';
 import { findInvolvementsByChild, type InvolvementRow } from './data/find-involvements.ts';
 import { findProvidersByIds, type ProviderRow } from './data/find-providers.ts';
+import { findReportRecords, type ReportRecords } from './data/find-report-records.ts';
+import { forbidden } from './errors.ts';
+
+/** Runs `load` at most once and shares its result (a request's annual report reads each table once). */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => {
+    if (!loaded) loaded = load();
+    return loaded;
+  };
+}
 
 /**
  * Per-request loaders: the gateway sends one `_entities` call with many keys, and each batch is
@@ -37,4 +48,20 @@ export const loaders = createContextCache((ctx: RequestContext) => ({
       return childIds.map((id) => byChild.get(id) ?? null);
     }),
   ),
+  /**
+   * The council's involvements of every provider and its Independent Visitor allocations, for the
+   * annual report. Row-level security confines a transaction whose token names a provider to that
+   * provider's rows, so such a token is refused rather than given a report that quietly leaves the
+   * other providers out: the report is the council's managers' (their tokens name no provider).
+   */
+  reportRecords: once<ReportRecords>(() => {
+    if (ctx.auth.provider) {
+      return Promise.reject(
+        forbidden(
+          'The annual report counts every provider’s involvements: a token naming a provider cannot read it',
+        ),
+      );
+    }
+    return ctx.inTenant((tx) => findReportRecords(tx, ctx.auth));
+  }),
 }));

@@ -2,7 +2,17 @@ import type { RequestContext } from '@footprint/graphql';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { findHouseholdsByIds, type HouseholdRow } from './data/find-households.ts';
+import { findReportRecords, type ReportRecords } from './data/find-report-records.ts';
 import { findReviewsByHousehold, type ReviewRow } from './data/find-reviews.ts';
+
+/** Runs `load` at most once and shares its result (a request's annual report reads each table once). */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => {
+    if (!loaded) loaded = load();
+    return loaded;
+  };
+}
 
 /**
  * Per-request loaders: the gateway sends one `_entities` call with many keys, and each batch
@@ -28,4 +38,6 @@ export const loaders = createContextCache((ctx: RequestContext) => ({
       return householdIds.map((id) => byHousehold.get(id) ?? []);
     }),
   ),
+  /** The council's households and reviews, for the annual report of any year the request asks about. */
+  reportRecords: once<ReportRecords>(() => ctx.inTenant((tx) => findReportRecords(tx, ctx.auth))),
 }));

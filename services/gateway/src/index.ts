@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { bearerToken, TokenError, type VerifyingKey, verifyAccessToken } from '@footprint/auth';
 import { errorLogPlugin, isClientError } from '@footprint/graphql';
@@ -33,7 +34,7 @@ export async function startGateway(options: GatewayOptions) {
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [errorLogPlugin('gateway')],
+    plugins: [ApolloServerPluginCacheControlDisabled(), errorLogPlugin('gateway')],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted) =>
       isClientError(formatted.extensions?.code)

@@ -1,11 +1,28 @@
-import type { RequestContext } from '@footprint/graphql';
+import { reportingYear } from '@footprint/domain';
+import { decodeCareHistory, invalidInput, type RequestContext } from '@footprint/graphql';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { type ConsultationRow, findConsultationsByChild } from './data/find-consultations.ts';
+import {
+  computeDatedReport,
+  computeReviewReport,
+  type DatedReport,
+  type ReviewReport,
+} from './annual-report.ts';
+import { CARE_HISTORY_MESSAGE } from './care-history.ts';
+import { findAuditsDated } from './data/find-audits.ts';
+import {
+  type ConsultationRow,
+  findConsultationsByChild,
+  findConsultationsReceived,
+} from './data/find-consultations.ts';
 import { type FeedbackRow, findFeedbackByChild } from './data/find-feedback.ts';
-import { findMidwayReviewsByChild, type MidwayReviewRow } from './data/find-midway-reviews.ts';
+import {
+  findMidwayReviewsByChild,
+  findMidwayReviewsDated,
+  type MidwayReviewRow,
+} from './data/find-midway-reviews.ts';
 import { findRecommendationsByChild, type RecommendationRow } from './data/find-recommendations.ts';
-import { findReviewsByChild } from './data/find-reviews.ts';
+import { findReviewsByChild, findReviewsForReport } from './data/find-reviews.ts';
 import {
   consultationIdOf,
   feedbackAnswerIdOf,
@@ -18,43 +35,112 @@ import { type ReviewRecord, withScheduleFlags } from './review-records.ts';
 /**
  * Per-request loaders, keyed by the council's CHILD reference: the gateway sends one `_entities`
  * call with many children, and each batch is one query. Every read is audited once per batch,
- * naming every record read.
+ * naming every record read. The annual report's loaders are keyed by year and representation.
  */
-export const loaders = createContextCache((ctx: RequestContext) => ({
-  reviews: new DataLoader<string, ReviewRecord[]>((childIds) =>
+export const loaders = createContextCache((ctx: RequestContext) => {
+  const reportRecords = datedReportLoader(ctx);
+  return {
+    reportRecords,
+    reviewReport: reviewReportLoader(ctx, reportRecords),
+    reviews: new DataLoader<string, ReviewRecord[]>((childIds) =>
+      ctx.inTenant(async (tx) => {
+        const byChild = await findReviewsByChild(tx, childIds);
+        const rows = [...byChild.values()].flat();
+        await ctx.audit(tx, 'read', 'Review', rows.map(reviewIdOf));
+        return childIds.map((id) => withScheduleFlags(byChild.get(id) ?? []));
+      }),
+    ),
+    midwayReviews: new DataLoader<string, MidwayReviewRow[]>((childIds) =>
+      ctx.inTenant(async (tx) => {
+        const byChild = await findMidwayReviewsByChild(tx, childIds);
+        await ctx.audit(tx, 'read', 'MidwayReview', [...byChild.values()].flat().map(midwayReviewIdOf));
+        return childIds.map((id) => byChild.get(id) ?? []);
+      }),
+    ),
+    recommendations: new DataLoader<string, RecommendationRow[]>((childIds) =>
+      ctx.inTenant(async (tx) => {
+        const byChild = await findRecommendationsByChild(tx, childIds);
+        await ctx.audit(tx, 'read', 'Recommendation', [...byChild.values()].flat().map(recommendationIdOf));
+        return childIds.map((id) => byChild.get(id) ?? []);
+      }),
+    ),
+    consultations: new DataLoader<string, ConsultationRow[]>((childIds) =>
+      ctx.inTenant(async (tx) => {
+        const byChild = await findConsultationsByChild(tx, childIds);
+        await ctx.audit(tx, 'read', 'ConsultationForm', [...byChild.values()].flat().map(consultationIdOf));
+        return childIds.map((id) => byChild.get(id) ?? []);
+      }),
+    ),
+    feedback: new DataLoader<string, FeedbackRow[]>((childIds) =>
+      ctx.inTenant(async (tx) => {
+        const byChild = await findFeedbackByChild(tx, childIds);
+        await ctx.audit(tx, 'read', 'FeedbackAnswer', [...byChild.values()].flat().map(feedbackAnswerIdOf));
+        return childIds.map((id) => byChild.get(id) ?? []);
+      }),
+    ),
+  };
+});
+
+/** The span of reporting years asked for together: one read covers them all. */
+const spanOf = (years: readonly number[]) => ({
+  from: reportingYear(Math.min(...years)).start,
+  to: reportingYear(Math.max(...years)).end,
+});
+
+/**
+ * The annual report's consultation, audit and midway review figures per year: each table read
+ * once per request for the council (one query each for every year asked), then computed in memory.
+ */
+function datedReportLoader(ctx: RequestContext) {
+  return new DataLoader<number, DatedReport>((years) =>
     ctx.inTenant(async (tx) => {
-      const byChild = await findReviewsByChild(tx, childIds);
-      const rows = [...byChild.values()].flat();
-      await ctx.audit(tx, 'read', 'Review', rows.map(reviewIdOf));
-      return childIds.map((id) => withScheduleFlags(byChild.get(id) ?? []));
+      const { from, to } = spanOf(years);
+      const midwayReviews = await findMidwayReviewsDated(tx, from, to);
+      const consultations = await findConsultationsReceived(tx, from, to);
+      const audits = await findAuditsDated(tx, from, to);
+      await ctx.audit(tx, 'read', 'AnnualReport', years.map(String), {
+        read: ['midway_reviews', 'consultations', 'audits'],
+      });
+      return years.map((year) => computeDatedReport({ midwayReviews, consultations, audits }, year));
     }),
-  ),
-  midwayReviews: new DataLoader<string, MidwayReviewRow[]>((childIds) =>
-    ctx.inTenant(async (tx) => {
-      const byChild = await findMidwayReviewsByChild(tx, childIds);
-      await ctx.audit(tx, 'read', 'MidwayReview', [...byChild.values()].flat().map(midwayReviewIdOf));
-      return childIds.map((id) => byChild.get(id) ?? []);
-    }),
-  ),
-  recommendations: new DataLoader<string, RecommendationRow[]>((childIds) =>
-    ctx.inTenant(async (tx) => {
-      const byChild = await findRecommendationsByChild(tx, childIds);
-      await ctx.audit(tx, 'read', 'Recommendation', [...byChild.values()].flat().map(recommendationIdOf));
-      return childIds.map((id) => byChild.get(id) ?? []);
-    }),
-  ),
-  consultations: new DataLoader<string, ConsultationRow[]>((childIds) =>
-    ctx.inTenant(async (tx) => {
-      const byChild = await findConsultationsByChild(tx, childIds);
-      await ctx.audit(tx, 'read', 'ConsultationForm', [...byChild.values()].flat().map(consultationIdOf));
-      return childIds.map((id) => byChild.get(id) ?? []);
-    }),
-  ),
-  feedback: new DataLoader<string, FeedbackRow[]>((childIds) =>
-    ctx.inTenant(async (tx) => {
-      const byChild = await findFeedbackByChild(tx, childIds);
-      await ctx.audit(tx, 'read', 'FeedbackAnswer', [...byChild.values()].flat().map(feedbackAnswerIdOf));
-      return childIds.map((id) => byChild.get(id) ?? []);
-    }),
-  ),
-}));
+  );
+}
+
+/** What the gateway sends for an AnnualReport whose review figures were asked for. */
+export type ReportRepresentation = { year: number; careHistory?: unknown };
+
+/**
+ * The `reviews.*` figures per representation (its year and the children's care history it carries):
+ * one query for the reviews of every report asked in the request, computed in memory and kept for
+ * the request, so `reviews` and every `reviewsRecordsBehind` of one report share one computation.
+ * Keyed by the representation itself, because the care history comes with it.
+ */
+function reviewReportLoader(ctx: RequestContext, datedReports: DataLoader<number, DatedReport>) {
+  return new DataLoader<ReportRepresentation, ReviewReport>(async (reports) => {
+    const histories = reports.map((report) => decodeCareHistory(report.careHistory));
+    const years = [...new Set(reports.filter((_, i) => histories[i]).map((report) => report.year))];
+    if (years.length === 0) return reports.map(() => invalidInput(CARE_HISTORY_MESSAGE));
+    const childIds = [
+      ...new Set(histories.flatMap((history) => history?.map((child) => child.childId) ?? [])),
+    ];
+    const { from, to } = spanOf(years);
+    const [rows, dated] = await Promise.all([
+      ctx.inTenant(async (tx) => {
+        const found = await findReviewsForReport(tx, childIds, from, to);
+        await ctx.audit(tx, 'read', 'AnnualReport', years.map(String), { read: ['reviews'] });
+        return found;
+      }),
+      datedReports.loadMany(years),
+    ]);
+    const datedByYear = new Map<number, DatedReport>();
+    for (const report of dated) {
+      if (report instanceof Error) throw report;
+      datedByYear.set(report.year, report);
+    }
+    return reports.map((report, i) => {
+      const history = histories[i];
+      if (!history) return invalidInput(CARE_HISTORY_MESSAGE);
+      return computeReviewReport(history, rows, datedByYear.get(report.year)!, report.year);
+    });
+  });
+}

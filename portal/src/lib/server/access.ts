@@ -29,10 +29,12 @@ export function requirePlatformSession(locals: App.Locals): SignedIn {
 }
 
 /** A council manager's session; anyone else signed in to the council gets a 403 page. */
-export function requireCouncilManager(locals: App.Locals, council: string): SignedIn {
+export function requireCouncilManager(
+  locals: App.Locals,
+  council: string,
+  refusal = 'Only the council’s managers can import its files.',
+): SignedIn {
   const session = requireCouncilSession(locals, council);
-  if (!session.roles.includes('manager')) {
-    error(403, { message: 'Only the council’s managers can import its files.' });
-  }
+  if (!session.roles.includes('manager')) error(403, { message: refusal });
   return session;
 }

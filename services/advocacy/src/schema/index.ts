@@ -3,5 +3,6 @@ import './child.ts';
 import './provider.ts';
 import './involvement.ts';
 import './independent-visitor.ts';
+import './annual-report.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

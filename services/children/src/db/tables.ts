@@ -183,4 +183,24 @@ export const caseloadSnapshots = childrenSchema
   )
   .enableRLS();
 
+/**
+ * The managers' own text for a council's annual report, one row per section of a reporting year
+ * (annual-report.md: good practice, priorities, examples). An empty text deletes the row.
+ */
+export const reportNarratives = childrenSchema
+  .table(
+    'report_narratives',
+    {
+      tenantId: text('tenant_id').notNull(),
+      year: integer('year').notNull(),
+      section: text('section').notNull(),
+      text: text('text').notNull(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+      /** The staff reference of the person who saved it, or their subject when they have none. */
+      updatedBy: text('updated_by'),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.year, t.section] }), tenantIsolation],
+  )
+  .enableRLS();
+
 export const audit = auditTable(childrenSchema);

@@ -3,5 +3,6 @@ import './child.ts';
 import './staff.ts';
 import './allocation.ts';
 import './import-run.ts';
+import './annual-report.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

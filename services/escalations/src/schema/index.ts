@@ -5,5 +5,6 @@ import './escalation-stage.ts';
 import './escalation-theme.ts';
 import './escalation-event.ts';
 import './escalation.ts';
+import './annual-report.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

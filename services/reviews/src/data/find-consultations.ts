@@ -1,5 +1,5 @@
 import type { Transaction } from '@footprint/db';
-import { asc, inArray } from 'drizzle-orm';
+import { and, asc, gte, inArray, lte } from 'drizzle-orm';
 import { consultations } from '../db/tables.ts';
 
 export type ConsultationRow = typeof consultations.$inferSelect;
@@ -19,4 +19,18 @@ export async function findConsultationsByChild(tx: Transaction, childIds: readon
   const byChild = new Map<string, ConsultationRow[]>();
   for (const row of rows) byChild.set(row.childId, [...(byChild.get(row.childId) ?? []), row]);
   return byChild;
+}
+
+/** Every consultation form of the council received from `from` to `to`, both included, in date order. */
+export function findConsultationsReceived(tx: Transaction, from: string, to: string) {
+  return tx
+    .select()
+    .from(consultations)
+    .where(and(gte(consultations.receivedOn, from), lte(consultations.receivedOn, to)))
+    .orderBy(
+      asc(consultations.receivedOn),
+      asc(consultations.childId),
+      asc(consultations.respondent),
+      asc(consultations.sequence),
+    );
 }

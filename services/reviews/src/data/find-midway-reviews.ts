@@ -1,5 +1,5 @@
 import type { Transaction } from '@footprint/db';
-import { asc, inArray } from 'drizzle-orm';
+import { and, asc, gte, inArray, lte } from 'drizzle-orm';
 import { midwayReviews } from '../db/tables.ts';
 
 export type MidwayReviewRow = typeof midwayReviews.$inferSelect;
@@ -14,4 +14,13 @@ export async function findMidwayReviewsByChild(tx: Transaction, childIds: readon
   const byChild = new Map<string, MidwayReviewRow[]>();
   for (const row of rows) byChild.set(row.childId, [...(byChild.get(row.childId) ?? []), row]);
   return byChild;
+}
+
+/** Every midway review of the council dated from `from` to `to`, both included, oldest first. */
+export function findMidwayReviewsDated(tx: Transaction, from: string, to: string) {
+  return tx
+    .select()
+    .from(midwayReviews)
+    .where(and(gte(midwayReviews.midwayDate, from), lte(midwayReviews.midwayDate, to)))
+    .orderBy(asc(midwayReviews.midwayDate), asc(midwayReviews.childId));
 }

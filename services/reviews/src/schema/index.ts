@@ -7,5 +7,6 @@ import './recommendation.ts';
 import './consultation-form.ts';
 import './feedback-answer.ts';
 import './audit.ts';
+import './annual-report.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

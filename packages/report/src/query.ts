@@ -1,0 +1,54 @@
+/**
+ * The one GraphQL document that fetches a year's report through the gateway: each section is
+ * computed by the service that owns its records, and the gateway assembles them.
+ */
+const codeCounts = '{ code count }';
+
+export const reportFiguresFragment = `
+fragment ReportFigures on AnnualReport {
+  year
+  period { start end }
+  children {
+    lookedAfterAt31March shortBreaksDuringYear lookedAfterDuringYear startedInYear ceasedInYear
+    byLegalStatus ${codeCounts} byLegalStatusAtEntry ${codeCounts} byPlacement ${codeCounts}
+    byAgeBand ${codeCounts} bySex ${codeCounts} byEthnicity ${codeCounts} byReasonCeased ${codeCounts}
+    uascAt31March byEthnicGroup ${codeCounts} dataQuality ${codeCounts}
+  }
+  reviews {
+    held onTime late onTimePercent
+    childrenAllOnTime { eligible allOnTime percent }
+    participation ${codeCounts} participationRate4Plus
+    chairedByChild ${codeCounts} format ${codeCounts}
+    paperwork { outcomesOnTimePercent recordCompletedOnTimePercent recordDistributedOnTimePercent }
+    midwayReviews overdueAt31March orphanReviews
+    byMonth { month held onTime }
+    dataQuality ${codeCounts}
+  }
+  consultation { child carer parent }
+  escalations {
+    raised children highestStage ${codeCounts} resolvedAtStage ${codeCounts}
+    referredToCafcass withdrawn openAt31March byTheme ${codeCounts} medianWorkingDaysToResolve
+  }
+  advocacy {
+    involvements children childrenPercent byReason ${codeCounts} bySource ${codeCounts}
+    independentVisitorsAt31March independentVisitorsDuringYear
+  }
+  workforce { iros fte caseloadPerFte { mean min max } overCapacity continuityPercent }
+  fosterCarerReviews { householdsAt31March ${codeCounts} due onTime onTimePercent overdueAt31March }
+  audits { completed byGrade ${codeCounts} }
+}`;
+
+/** The year asked for, with its narratives, and the year before it for the comparison columns. */
+export const annualReportQuery = `
+query AnnualReport($year: Int!, $previousYear: Int!) {
+  current: annualReport(year: $year) { ...ReportFigures narratives { section text } }
+  previous: annualReport(year: $previousYear) { ...ReportFigures }
+}
+${reportFiguresFragment}`;
+
+/** One year alone: the JSON form has no comparison column. */
+export const yearReportQuery = `
+query AnnualReportYear($year: Int!) {
+  current: annualReport(year: $year) { ...ReportFigures }
+}
+${reportFiguresFragment}`;

@@ -1,0 +1,282 @@
+import {
+  type AuditGrade,
+  auditFigures,
+  auditsBehind,
+  type ChildReviewSchedules,
+  type ConsultationRespondent,
+  chairedByChildCounts,
+  childReviewSchedules,
+  consultationCounts,
+  consultationsByRespondent,
+  type DataQualityCode,
+  dataQualityList,
+  type MonthOfReviews,
+  midwayReviewsIn,
+  type PaperworkFigures,
+  type ParticipationBehind,
+  type ParticipationCode,
+  paperworkFigures,
+  participationBehind,
+  participationFigures,
+  periodsOfCare,
+  type ReviewFiguresBehind,
+  type ReviewFormat,
+  reportingYear,
+  reviewFiguresBehind,
+  reviewFiguresFromBehind,
+  reviewFormatCounts,
+  reviewsByFormat,
+  reviewsByMonth,
+  reviewsChairedByChild,
+  type ScheduledReview,
+} from '@footprint/domain';
+import { type CareHistoryFacts, toDomainEpisode } from '@footprint/graphql';
+import type { AuditRow } from './data/find-audits.ts';
+import type { ConsultationRow } from './data/find-consultations.ts';
+import type { MidwayReviewRow } from './data/find-midway-reviews.ts';
+import type { ReportReviewRow } from './data/find-reviews.ts';
+
+export type CodeCount = { code: string; count: number };
+
+/** The council's rows dated in one or more reporting years: what consultation, audits and midway reviews count. */
+export type DatedRecords = {
+  midwayReviews: readonly MidwayReviewRow[];
+  consultations: readonly ConsultationRow[];
+  audits: readonly AuditRow[];
+};
+
+export type MidwayMember = { child: string; date: string; row: MidwayReviewRow };
+export type ConsultationMember = {
+  child: string;
+  review: string | null;
+  respondent: ConsultationRespondent;
+  received: string;
+  row: ConsultationRow;
+};
+export type AuditMember = { date: string; grade: AuditGrade | null; row: AuditRow };
+
+export type ConsultationFigures = Record<ConsultationRespondent, number>;
+export type AuditFigures = { completed: number; byGrade: CodeCount[] };
+
+/** The figures of one year that need no periods of care, and the records behind them. */
+export type DatedReport = {
+  year: number;
+  consultation: ConsultationFigures;
+  audits: AuditFigures;
+  behind: {
+    midwayReviews: MidwayMember[];
+    consultation: Record<ConsultationRespondent, ConsultationMember[]>;
+    audits: { completed: AuditMember[]; byGrade: Record<string, AuditMember[]> };
+  };
+};
+
+/** A count map as the API lists it: in the given order, or in code order. */
+const codeCounts = (counts: Record<string, number>, order?: readonly string[]): CodeCount[] =>
+  (order ?? Object.keys(counts).sort()).map((code) => ({ code, count: counts[code] ?? 0 }));
+
+/**
+ * Consultation forms, audits and midway reviews of reporting year `year`, as
+ * packages/domain/src/exampleshire.test.ts computes them: forms by RECEIVED, audits by DATE (a
+ * blank grade `notRecorded`), midway reviews as distinct (CHILD, DATE) pairs (§14). `records` may
+ * hold other years' rows too; the domain keeps the year's.
+ */
+export function computeDatedReport(records: DatedRecords, year: number): DatedReport {
+  const { start, end } = reportingYear(year);
+  const forms: ConsultationMember[] = records.consultations.map((row) => ({
+    child: row.childId,
+    review: row.reviewDate,
+    respondent: row.respondent as ConsultationRespondent,
+    received: row.receivedOn,
+    row,
+  }));
+  const audits: AuditMember[] = records.audits.map((row) => ({
+    date: row.auditDate,
+    grade: row.grade as AuditGrade | null,
+    row,
+  }));
+  const midways: MidwayMember[] = records.midwayReviews.map((row) => ({
+    child: row.childId,
+    date: row.midwayDate,
+    row,
+  }));
+  const auditCounts = auditFigures(audits, year);
+  return {
+    year,
+    consultation: consultationCounts(forms, year),
+    audits: { completed: auditCounts.completed, byGrade: codeCounts(auditCounts.byGrade) },
+    behind: {
+      midwayReviews: midwayReviewsIn(midways, start, end),
+      consultation: consultationsByRespondent(forms, year),
+      audits: auditsBehind(audits, year),
+    },
+  };
+}
+
+/** A review as the rules see it: its date, participation code and the child's date of birth, with its row. */
+export type ReportReview = { date: string; code: string | null; dob: string | null; row: ReportReviewRow };
+
+/** One child's schedules over the reviews recorded for them. */
+export type ReportChild = ChildReviewSchedules<ReportReview> & { childId: string };
+
+export type ReviewFigures = {
+  held: number;
+  onTime: number;
+  late: number;
+  onTimePercent: number | null;
+  childrenAllOnTime: { eligible: number; allOnTime: number; percent: number | null };
+  participation: CodeCount[];
+  participationRate4Plus: number | null;
+  chairedByChild: CodeCount[];
+  format: CodeCount[];
+  paperwork: PaperworkFigures;
+  midwayReviews: number;
+  overdueAt31March: number;
+  orphanReviews: number;
+  byMonth: MonthOfReviews[];
+  dataQuality: CodeCount[];
+};
+
+/** The figures of `reviews.*` for one year, with the domain's members behind each count. */
+export type ReviewReport = {
+  year: number;
+  reviews: ReviewFigures;
+  dated: DatedReport;
+  behind: {
+    timeliness: ReviewFiguresBehind<ReportReview, ReportChild>;
+    participation: ParticipationBehind<ReportReview>;
+    format: Record<ReviewFormat | 'notRecorded', ScheduledReview<ReportReview>[]>;
+    chairedByChild: { chair: ScheduledReview<ReportReview>[]; co_chair: ScheduledReview<ReportReview>[] };
+  };
+};
+
+/** The data-quality codes of §14 this subgraph computes, in the order of §14. */
+export const REVIEW_DATA_QUALITY_CODES = [
+  'orphan_review',
+  'duplicate_review',
+  'pn0_after_4th_birthday',
+  'pn_code_under_4',
+  'participation_not_recorded',
+  'short_break_reviews',
+] as const satisfies readonly DataQualityCode[];
+
+export type ReviewDataQualityCode = (typeof REVIEW_DATA_QUALITY_CODES)[number];
+
+const PARTICIPATION_ORDER = [
+  'PN0',
+  'PN1',
+  'PN2',
+  'PN3',
+  'PN4',
+  'PN5',
+  'PN6',
+  'PN7',
+  'notRecorded',
+] as const satisfies readonly (ParticipationCode | 'notRecorded')[];
+const FORMAT_ORDER = ['in_person', 'virtual', 'hybrid', 'notRecorded'] as const;
+const CHAIRED_ORDER = ['chair', 'co_chair'] as const;
+
+const groupByChild = (rows: readonly ReportReviewRow[]) => {
+  const byChild = new Map<string, ReportReviewRow[]>();
+  for (const row of rows) {
+    const list = byChild.get(row.childId);
+    if (list) list.push(row);
+    else byChild.set(row.childId, [row]);
+  }
+  return byChild;
+};
+
+/**
+ * The `reviews.*` figures of reporting year `year`, computed as packages/domain/src/exampleshire.test.ts
+ * does: each child's periods from the required episodes (`periodsOfCare` + `toDomainEpisode`), their
+ * reviews placed and scheduled by `childReviewSchedules` (rows in date and file order, so the first
+ * row of a date stands), then the domain's figure functions over the reviews held in the year.
+ *
+ * `careHistory` holds every child with a period of care touching the year. A review dated in the
+ * year of any other child lies outside every period of care, so it is an orphan: those children are
+ * scheduled with no periods, which makes the domain report their reviews as orphans (and same-day
+ * duplicates as duplicates). `reviews` must hold every review of the children of `careHistory` and
+ * every review dated in the year; rows of other years are harmless.
+ */
+export function computeReviewReport(
+  careHistory: readonly CareHistoryFacts[],
+  reviews: readonly ReportReviewRow[],
+  dated: DatedReport,
+  year: number,
+): ReviewReport {
+  const { start, end } = reportingYear(year);
+  const rowsByChild = groupByChild(reviews);
+  const children: ReportChild[] = [];
+  const inCare = new Set<string>();
+  for (const history of careHistory) {
+    // The children subgraph lists each child once; a repeated id would only count its reviews twice.
+    if (inCare.has(history.childId)) continue;
+    inCare.add(history.childId);
+    const { periods } = periodsOfCare(history.episodes.map(toDomainEpisode));
+    const held = (rowsByChild.get(history.childId) ?? []).map(
+      (row): ReportReview => ({
+        date: row.reviewDate,
+        code: row.participation,
+        dob: history.dateOfBirth,
+        row,
+      }),
+    );
+    children.push({ childId: history.childId, ...childReviewSchedules(periods, held) });
+  }
+  for (const [childId, rows] of rowsByChild) {
+    if (inCare.has(childId)) continue;
+    const inYear = rows
+      .filter((row) => row.reviewDate >= start && row.reviewDate <= end)
+      .map((row): ReportReview => ({ date: row.reviewDate, code: row.participation, dob: null, row }));
+    if (inYear.length > 0) children.push({ childId, ...childReviewSchedules([], inYear) });
+  }
+
+  const timeliness = reviewFiguresBehind<ReportReview, ReportChild>(children, year);
+  const counts = reviewFiguresFromBehind(timeliness);
+  const held = timeliness.held;
+  const heldReviews = held.map((scheduled) => scheduled.review);
+  const participation = participationFigures(heldReviews);
+  const rows = heldReviews.map((review) => review.row);
+  const paperwork = paperworkFigures(
+    held.map((scheduled) => ({
+      date: scheduled.date,
+      paperwork: {
+        outcomesIssued: scheduled.review.row.outcomesIssued,
+        recordCompleted: scheduled.review.row.recordCompleted,
+        recordDistributed: scheduled.review.row.recordDistributed,
+      },
+    })),
+  );
+  const quality: Record<ReviewDataQualityCode, number> = {
+    orphan_review: counts.orphanReviews,
+    duplicate_review: counts.duplicateReviews,
+    short_break_reviews: counts.shortBreakReviews,
+    ...participation.flags,
+  };
+  return {
+    year,
+    reviews: {
+      held: counts.held,
+      onTime: counts.onTime,
+      late: counts.late,
+      onTimePercent: counts.onTimePercent,
+      childrenAllOnTime: counts.childrenAllOnTime,
+      participation: codeCounts(participation.counts, PARTICIPATION_ORDER),
+      participationRate4Plus: participation.rate4Plus,
+      chairedByChild: codeCounts(chairedByChildCounts(rows.map((row) => row.chairedByChild)), CHAIRED_ORDER),
+      format: codeCounts(reviewFormatCounts(rows.map((row) => row.format)), FORMAT_ORDER),
+      paperwork,
+      midwayReviews: dated.behind.midwayReviews.length,
+      overdueAt31March: counts.overdueAt31March,
+      orphanReviews: counts.orphanReviews,
+      byMonth: reviewsByMonth(held, year),
+      dataQuality: dataQualityList(quality).map(({ code, count }) => ({ code, count })),
+    },
+    dated,
+    behind: {
+      timeliness,
+      participation: participationBehind(heldReviews),
+      format: reviewsByFormat(held, (scheduled) => scheduled.review.row.format),
+      chairedByChild: reviewsChairedByChild(held, (scheduled) => scheduled.review.row.chairedByChild),
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type { Role } from '@footprint/auth';
+import { careHistoryScalar, invalidInput } from '@footprint/graphql';
+import { builder } from '../builder.ts';
+import { loaders } from '../loaders.ts';
+import { traceOf } from '../records-behind.ts';
+import { checkedReportYear } from '../report-year.ts';
+import { AuditFigures } from './audit-figures.ts';
+import { ConsultationFigures } from './consultation-figures.ts';
+import { RecordBehindFigure } from './record-behind-figure.ts';
+import { ReviewFigures } from './review-figures.ts';
+
+/** The council's report is for its managers only: every other role gets FORBIDDEN. */
+const managers = { anyRole: ['manager'] as Role[] };
+
+careHistoryScalar(builder);
+
+// Checked when decoded: a direct `_entities` caller could send anything.
+const requiredCareHistory = builder.selection<{ careHistory: string }>('careHistory') as ReturnType<
+  typeof builder.selection<{ careHistory: unknown }>
+>;
+
+/**
+ * The council's annual report for a reporting year, owned by the children subgraph. This subgraph
+ * adds the review, consultation and audit sections, and the records behind each of their counts.
+ * The council is always the caller's (the token's).
+ */
+export const AnnualReport = builder.externalRef('AnnualReport', builder.selection<{ year: number }>('year'));
+
+AnnualReport.implement({
+  externalFields: (t) => ({
+    careHistory: t.field({ type: 'CareHistory' }),
+  }),
+  fields: (t) => ({
+    year: t.exposeInt('year', { authScopes: managers }),
+    reviews: t.field({
+      type: ReviewFigures,
+      description: 'Child in care reviews of the year: timeliness, participation, paperwork, data quality',
+      authScopes: managers,
+      requires: requiredCareHistory,
+      resolve: async (report, _args, ctx) => {
+        checkedReportYear(report.year);
+        // The representation itself is the key: `reviewsRecordsBehind` of the same report reuses it.
+        return (await loaders(ctx).reviewReport.load(report)).reviews;
+      },
+    }),
+    reviewsRecordsBehind: t.field({
+      type: [RecordBehindFigure],
+      description:
+        'The reviews, children, forms or audits behind one count of reviews, consultation or audits, or one of this subgraph’s data-quality codes, by its path in the report’s JSON: "reviews.late", "reviews.participation.PN0", "consultation.carer", "audits.byGrade.good", "dataQuality.orphan_review"',
+      authScopes: managers,
+      args: { figure: t.arg.string({ required: true }) },
+      requires: requiredCareHistory,
+      resolve: async (report, { figure }, ctx) => {
+        const year = checkedReportYear(report.year);
+        const trace = traceOf(figure);
+        if (!trace) throw invalidInput(`No records behind figure "${figure}"`, 'figure');
+        const found = trace(await loaders(ctx).reviewReport.load(report));
+        const ids = found.records.map((record) =>
+          found.entity === 'Child' ? (record.child?.id ?? '') : (record.reference ?? ''),
+        );
+        await ctx.inTenant((tx) => ctx.audit(tx, 'read', found.entity, ids, { figure, year }));
+        return found.records;
+      },
+    }),
+    consultation: t.field({
+      type: ConsultationFigures,
+      authScopes: managers,
+      resolve: async (report, _args, ctx) =>
+        (await loaders(ctx).reportRecords.load(checkedReportYear(report.year))).consultation,
+    }),
+    audits: t.field({
+      type: AuditFigures,
+      authScopes: managers,
+      resolve: async (report, _args, ctx) =>
+        (await loaders(ctx).reportRecords.load(checkedReportYear(report.year))).audits,
+    }),
+  }),
+});

@@ -1,0 +1,204 @@
+import type { Role } from '@footprint/auth';
+import { encodeCareHistory } from '@footprint/graphql';
+import {
+  graphql,
+  rowSecurityOf,
+  startTestService,
+  type TestDatabase,
+  type TestKeys,
+  type TestService,
+  withClient,
+} from '@footprint/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { service as reviews } from '../src/index.ts';
+import {
+  forgedRepresentation,
+  northCareHistory,
+  reportRepresentation,
+  seedAnnualReportCouncils,
+} from './annual-report-fixtures.ts';
+
+let database: TestDatabase;
+let keys: TestKeys;
+let running: TestService;
+
+beforeAll(async () => {
+  running = await startTestService(reviews, { seed: seedAnnualReportCouncils });
+  ({ database, keys } = running);
+});
+
+afterAll(() => running?.stop());
+
+const manager = (tenant = 'north') => keys.tokenFor({ tenant, roles: ['manager'] });
+
+/** Every row of the audit trail: a refused call must add none (and the service writes nothing else). */
+const auditTrail = async () =>
+  (await database.superuser.query('select * from reviews.audit_events order by at, id')).rows;
+
+/** An `_entities` call for AnnualReport, as the gateway makes it; the raw response. */
+const entities = (token: string, representations: unknown[], selection: string) =>
+  graphql<{ _entities: unknown[] }>(
+    running.url,
+    `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { ${selection} } } }`,
+    { token, variables: { reps: representations } },
+  );
+
+const FIELDS = {
+  year: 'year',
+  reviews: 'reviews { held }',
+  reviewsRecordsBehind: 'reviewsRecordsBehind(figure: "reviews.held") { reference }',
+  consultation: 'consultation { child }',
+  audits: 'audits { completed }',
+};
+
+describe('roles', () => {
+  const otherRoles: Role[] = ['iro', 'fcro', 'council_admin', 'advocate', 'ccc_member', 'platform_operator'];
+  const tokenFor = (role: Role) =>
+    keys.tokenFor({
+      tenant: role === 'platform_operator' ? null : 'north',
+      roles: [role],
+      provider: role === 'advocate' ? 'voice-advocacy' : null,
+      staffRef: role === 'iro' ? 'I1' : role === 'fcro' ? 'F1' : null,
+    });
+
+  const cases = otherRoles.flatMap((role) =>
+    Object.entries(FIELDS).map(([field, selection]) => [role, field, selection] as const),
+  );
+
+  it.each(cases)(
+    'refuses a %s the report’s %s, and reads and records nothing',
+    async (role, _field, selection) => {
+      const before = await auditTrail();
+      const result = await entities(
+        await tokenFor(role),
+        [reportRepresentation(2023, northCareHistory)],
+        selection,
+      );
+      expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+      expect(result.data?._entities).toEqual([null]);
+      expect(await auditTrail()).toEqual(before);
+    },
+  );
+
+  it('refuses a call with no token', async () => {
+    const result = await entities('', [reportRepresentation(2023, northCareHistory)], FIELDS.reviews);
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('bad input', () => {
+  const refused = async (representation: unknown, selection: string, message: string, field?: string) => {
+    const before = await auditTrail();
+    const result = await entities(await manager(), [representation], selection);
+    expect(result.errors?.[0]?.message).toBe(message);
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      ...(field ? { field } : {}),
+    });
+    expect(await auditTrail()).toEqual(before);
+  };
+
+  const yearMessage = 'year must be a reporting year such as 2023';
+
+  it.each([1989, 2101, 2023.5, '2023', null])(
+    'refuses year %j on every section, writing nothing',
+    async (year) => {
+      for (const field of ['reviews', 'reviewsRecordsBehind', 'consultation', 'audits'] as const) {
+        await refused(
+          { ...reportRepresentation(2023, northCareHistory), year },
+          FIELDS[field],
+          yearMessage,
+          'year',
+        );
+      }
+    },
+  );
+
+  it.each([
+    'reviews.onTimePercent',
+    'reviews.childrenAllOnTime.percent',
+    'reviews.participationRate4Plus',
+    'reviews.paperwork.outcomesOnTimePercent',
+    'reviews.byMonth.2023-04',
+    'reviews.byMonth',
+    'reviews.participation',
+    'reviews',
+    'children.lookedAfterAt31March',
+    'escalations.raised',
+    'dataQuality.period_without_start',
+    'dataQuality.no_iro_allocated',
+    'dataQuality.made_up',
+    'audits',
+    'constructor',
+    'reviews.held.',
+    '',
+  ])('refuses figure %j as not one it traces, reading and recording nothing', async (figure) => {
+    await refused(
+      reportRepresentation(2023, northCareHistory),
+      `reviewsRecordsBehind(figure: ${JSON.stringify(figure)}) { reference }`,
+      `No records behind figure "${figure}"`,
+      'figure',
+    );
+  });
+
+  const careHistoryMessage =
+    'The review figures need the council’s careHistory from the children subgraph (CareHistory: each child’s id, date of birth and episodes)';
+  const [north] = encodeCareHistory(northCareHistory);
+
+  it.each([
+    ['missing', undefined],
+    ['not a list', { childId: 'A' }],
+    ['in the GraphQL object form', northCareHistory],
+    ['an impossible date of birth', [[north![0], '2012-02-30', north![2]]]],
+    ['an episode without its legal status', [[north![0], north![1], [north![2][0]!.slice(0, 3)]]]],
+    ['an empty child id', [['', north![1], north![2]]]],
+  ])('refuses a care history %s, writing nothing', async (_what, careHistory) => {
+    for (const selection of [FIELDS.reviews, FIELDS.reviewsRecordsBehind]) {
+      await refused(forgedRepresentation(2023, careHistory), selection, careHistoryMessage);
+    }
+  });
+});
+
+describe('two councils sharing ids', () => {
+  it('counts none of the other council’s rows, whatever care history is sent', async () => {
+    // North's care history with south's token: only south's rows are read. South's A review of
+    // 2023-05-05 is then the first of north A's period (due 2022-02-07): late. South's B review of
+    // 2023-06-28 is the first of north B's (due 2023-07-03): on time. South's G (2023-04-02, before
+    // G's period here) and F are orphans. Midway reviews, forms and audits are south's own.
+    const result = await entities(
+      await manager('south'),
+      [reportRepresentation(2023, northCareHistory)],
+      `reviews { held onTime orphanReviews midwayReviews }
+       consultation { child carer parent } audits { completed byGrade { code count } }
+       late: reviewsRecordsBehind(figure: "reviews.late") { child { id } reference }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      {
+        reviews: { held: 2, onTime: 1, orphanReviews: 2, midwayReviews: 2 },
+        consultation: { child: 1, carer: 0, parent: 1 },
+        audits: {
+          completed: 2,
+          byGrade: [
+            { code: 'inadequate', count: 1 },
+            { code: 'outstanding', count: 1 },
+          ],
+        },
+        late: [{ child: { id: 'A' }, reference: 'A/2023-05-05/1' }],
+      },
+    ]);
+  });
+
+  it('forces row-level security on every table, and shows the service role nothing without a council', async () => {
+    for (const row of await rowSecurityOf(database.superuser, 'reviews')) {
+      expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+    }
+    await withClient(database.urlFor('reviews'), async (client) => {
+      for (const table of ['reviews', 'midway_reviews', 'consultations', 'audits', 'audit_events']) {
+        const { rows } = await client.query(`select count(*)::int as n from reviews.${table}`);
+        expect(rows[0].n, table).toBe(0);
+      }
+    });
+  });
+});

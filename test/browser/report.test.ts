@@ -1,0 +1,192 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect } from '@footprint/db';
+import { createTenant, upsertUser } from '@footprint/identity';
+import { parse } from 'csv-parse/sync';
+import mammoth from 'mammoth';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { footprint } from '../support/footprint-command.ts';
+import { startImportWorker } from '../support/import-worker.ts';
+import { type System, startSystem } from '../support/system.ts';
+import { axeViolations, launchBrowser, mainText, signIn, submit, tableRows } from './support/browser.ts';
+import { type Portal, startPortal } from './support/portal.ts';
+import { password } from './support/seed.ts';
+
+const example = new URL('../../../shared/spec/examples/exampleshire/', import.meta.url).pathname;
+const expected = async (year: number) =>
+  JSON.parse(await readFile(`${example}expected/report-${year}.json`, 'utf8')) as {
+    children: { lookedAfterAt31March: number };
+    reviews: { held: number; late: number };
+  };
+const council = { slug: 'exampleshire', name: 'Exampleshire County Council' };
+const manager = { email: 'rowan.manager@exampleshire.example', name: 'Rowan Manager' };
+const iro = { email: 'iris.reviewer@exampleshire.example', name: 'Iris Reviewer' };
+
+let system: System;
+let worker: ReturnType<typeof startImportWorker>;
+let importsDir: string;
+let portal: Portal;
+let browser: Browser;
+
+beforeAll(async () => {
+  system = await startSystem();
+  const identity = connect(system.database.urlFor('identity'), { max: 1 });
+  try {
+    await createTenant(identity.db, council);
+    await upsertUser(identity.db, {
+      ...manager,
+      password,
+      memberships: [{ tenantSlug: council.slug, roles: ['manager'], staffRef: 'M1' }],
+    });
+    await upsertUser(identity.db, {
+      ...iro,
+      password,
+      memberships: [{ tenantSlug: council.slug, roles: ['iro'], staffRef: 'I1' }],
+    });
+  } finally {
+    await identity.close();
+  }
+  worker = startImportWorker(system);
+  importsDir = await mkdtemp(join(tmpdir(), 'footprint-portal-staging-'));
+  const imported = await footprint(system, ['import', '--tenant', council.slug, `${example}files`], {
+    FOOTPRINT_QUEUE_PREFIX: worker.prefix,
+    FOOTPRINT_IMPORTS_DIR: importsDir,
+  });
+  expect(imported.code, imported.stderr).toBe(0);
+  portal = await startPortal({
+    identityDatabaseUrl: system.database.urlFor('identity'),
+    authPrivateKey: system.keys.privateKeyPem,
+    gatewayUrl: system.gatewayUrl,
+    importsDir,
+    queuePrefix: worker.prefix,
+  });
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+  if (portal) {
+    mkdirSync(new URL('./.artifacts/', import.meta.url), { recursive: true });
+    writeFileSync(new URL('./.artifacts/portal-report.log', import.meta.url), portal.output());
+  }
+  await worker?.stop();
+  await system?.stop();
+  if (importsDir) await rm(importsDir, { recursive: true, force: true });
+}, 60_000);
+
+async function signedIn(person: { email: string }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await signIn(page, portal.url, council.slug, person.email, password);
+  return { page, errors };
+}
+
+const reportPath = (year: number) => `/c/${council.slug}/report/${year}`;
+
+/** The previous-year, current-year and change cells of the row whose figure link is `figure`. */
+async function rowOf(page: Page, figure: string) {
+  return page.$eval(`a[data-figure="${figure}"]`, (link) =>
+    Array.from(link.closest('tr')!.children).map((cell) => {
+      // What a sighted reader sees: the hidden words for screen readers left out.
+      const seen = cell.cloneNode(true) as Element;
+      for (const hidden of seen.querySelectorAll('.govuk-visually-hidden')) hidden.remove();
+      return (seen.textContent ?? '').replace(/\s+/g, ' ').trim();
+    }),
+  );
+}
+
+describe('the annual report page', () => {
+  it('is linked from the manager’s home page and opens on the latest complete year', async () => {
+    const { page } = await signedIn(manager);
+    await Promise.all([page.waitForNavigation(), page.click('[data-testid=report-link]')]);
+    expect(new URL(page.url()).pathname).toMatch(/^\/c\/exampleshire\/report\/20\d\d$/);
+    await page.context().close();
+  });
+
+  it('shows every section in the spec’s order, each figure beside the year before, and passes axe', async () => {
+    const { page, errors } = await signedIn(manager);
+    await page.goto(`${portal.url}${reportPath(2023)}`);
+    expect(await page.title()).toBe(`Annual report 2023 to 2024 – ${council.name} – Footprint`);
+    const sections = await page.$$eval('main section h2', (hs) => hs.map((h) => h.textContent?.trim()));
+    expect(sections.length).toBeGreaterThanOrEqual(9);
+    const [now, before] = await Promise.all([expected(2023), expected(2022)]);
+    const [, previous, current, change] = await rowOf(page, 'children.lookedAfterAt31March');
+    expect(current).toBe(String(now.children.lookedAfterAt31March));
+    expect(previous).toBe(String(before.children.lookedAfterAt31March));
+    const difference = now.children.lookedAfterAt31March - before.children.lookedAfterAt31March;
+    expect(change?.replace('−', '-')).toBe(difference > 0 ? `+${difference}` : String(difference));
+    expect((await rowOf(page, 'reviews.held'))[2]).toBe(String(now.reviews.held));
+    expect(await page.$$('figure.app-chart svg[role=img]')).not.toHaveLength(0);
+    expect(await page.textContent('#data_quality')).toBe('Data quality');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.screenshot({
+      path: new URL('./.artifacts/report.png', import.meta.url).pathname,
+      fullPage: true,
+    });
+    await page.context().close();
+  });
+
+  it('links a figure to the records behind it, as many as it counts', async () => {
+    const { page } = await signedIn(manager);
+    await page.goto(`${portal.url}${reportPath(2023)}`);
+    await Promise.all([page.waitForNavigation(), page.click('a[data-figure="reviews.late"]')]);
+    expect(new URL(page.url()).pathname).toBe(`${reportPath(2023)}/figures/reviews.late`);
+    const late = (await expected(2023)).reviews.late;
+    expect(await tableRows(page, '[data-testid=records-behind]')).toHaveLength(late);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('is for managers: an IRO is refused', async () => {
+    const { page } = await signedIn(iro);
+    const response = await page.goto(`${portal.url}${reportPath(2023)}`);
+    expect(response?.status()).toBe(403);
+    await page.context().close();
+  });
+});
+
+describe('the managers’ narrative', () => {
+  it('refuses text that is too long, keeps it in the form, and passes axe with the error', async () => {
+    const { page } = await signedIn(manager);
+    await page.goto(`${portal.url}${reportPath(2023)}/narrative/priorities`);
+    await page.fill('#text', 'x'.repeat(20_001));
+    await submit(page, 'Save');
+    expect(await page.title()).toMatch(/^Error: Priorities/);
+    expect(await page.textContent('.govuk-error-summary')).toContain('20,000 characters or fewer');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('saves the text for the year and carries it into the page and the Word file; the CSV holds the tables', async () => {
+    const { page } = await signedIn(manager);
+    await page.goto(`${portal.url}${reportPath(2023)}/narrative/priorities`);
+    const text = 'Reduce late reviews for children placed out of area.\n\nBring every midway review on time.';
+    await page.fill('#text', text);
+    await submit(page, 'Save');
+    expect(new URL(page.url()).pathname).toBe(reportPath(2023));
+    expect(await mainText(page)).toContain('Bring every midway review on time.');
+
+    const docx = await page.request.get(`${portal.url}${reportPath(2023)}/report.docx`);
+    expect(docx.status()).toBe(200);
+    const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(await docx.body()) });
+    expect(html).toContain('Reduce late reviews for children placed out of area.');
+    expect(html).toContain('<table>');
+
+    const csv = await page.request.get(`${portal.url}${reportPath(2023)}/report.csv`);
+    const rows = parse(await csv.text(), { columns: true }) as Record<string, string>[];
+    const held = rows.find((row) => row.figure === 'reviews.held');
+    expect(held?.current_year).toBe(String((await expected(2023)).reviews.held));
+
+    // The next year's report has its own text.
+    await page.goto(`${portal.url}${reportPath(2024)}`);
+    expect(await mainText(page)).not.toContain('Bring every midway review on time.');
+    await page.context().close();
+  });
+});
