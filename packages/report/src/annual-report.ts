@@ -99,6 +99,8 @@ export type AnnualReport = {
   };
   audits: { completed: number; byGrade: CountMap };
   dataQuality: DataQualityItem[];
+  /** The managers' text by section (good practice, priorities, …), as written for this year. */
+  narratives?: Record<string, string>;
 };
 
 const count = z.number().int().nonnegative();

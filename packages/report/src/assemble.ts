@@ -210,6 +210,6 @@ export async function fetchAnnualReport(
 
 /** The year's report alone, as the JSON form prints it. */
 export async function fetchYearReport(ask: AskGateway, tenant: string, year: number): Promise<AnnualReport> {
-  const answer = await ask<{ current: ReportFigures }>(yearReportQuery, { year });
-  return assembleReport(tenant, answer.current);
+  const answer = await ask<Pick<AnnualReportAnswer, 'current'>>(yearReportQuery, { year });
+  return { ...assembleReport(tenant, answer.current), narratives: narrativesOf(answer.current.narratives) };
 }

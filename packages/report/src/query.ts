@@ -49,6 +49,6 @@ ${reportFiguresFragment}`;
 /** One year alone: the JSON form has no comparison column. */
 export const yearReportQuery = `
 query AnnualReportYear($year: Int!) {
-  current: annualReport(year: $year) { ...ReportFigures }
+  current: annualReport(year: $year) { ...ReportFigures narratives { section text } }
 }
 ${reportFiguresFragment}`;

@@ -18,10 +18,14 @@ describe('renderCsv', () => {
   const records = parse(csv, { columns: true }) as Record<string, string>[];
   const byFigure = (figure: string) => records.find((r) => r.figure === figure);
 
-  it('has the long-form header and one line for every row of every table', () => {
+  it('has the long-form header, one line for every row of every table and one for each text written', () => {
     expect(csv.split('\r\n')[0]).toBe('section,table,row,figure,previous_year,current_year,change');
-    expect(records).toHaveLength(tables.reduce((n, t) => n + t.rows.length, 0));
-    expect(new Set(records.map((r) => r.table)).size).toBe(new Set(tables.map((t) => t.caption)).size);
+    expect(records).toHaveLength(tables.reduce((n, t) => n + t.rows.length, 0) + 1);
+    expect(new Set(records.map((r) => r.table)).size).toBe(new Set(tables.map((t) => t.caption)).size + 1);
+    expect(byFigure('narratives.priorities')).toMatchObject({
+      table: 'Narrative',
+      current_year: 'Not a table.',
+    });
   });
 
   it('writes plain numbers, and empty cells where a year has no figure', () => {

@@ -12,7 +12,9 @@ const cell = (value: number | null): number | string => value ?? '';
 
 /**
  * Every table of the report in one CSV, one line a figure (long form):
- * `section,table,row,figure,previous_year,current_year,change`.
+ * `section,table,row,figure,previous_year,current_year,change`. The managers' text of a section
+ * comes first, as one line with table "Narrative" and the text as the current year's value, so the
+ * CSV carries everything the other forms do.
  */
 export const renderCsv = (
   sections: readonly ReportSection[],
@@ -21,8 +23,21 @@ export const renderCsv = (
   options: CsvOptions = {},
 ): string =>
   stringify(
-    sections.flatMap((section) =>
-      section.tables.flatMap((table) =>
+    sections.flatMap((section) => [
+      ...(section.narrative && section.narrativeSection
+        ? [
+            [
+              section.heading,
+              'Narrative',
+              section.heading,
+              `narratives.${section.narrativeSection}`,
+              '',
+              section.narrative,
+              '',
+            ],
+          ]
+        : []),
+      ...section.tables.flatMap((table) =>
         table.rows.map((row) => [
           section.heading,
           table.caption,
@@ -33,7 +48,7 @@ export const renderCsv = (
           cell(row.change),
         ]),
       ),
-    ),
+    ]),
     {
       header: true,
       columns: ['section', 'table', 'row', 'figure', 'previous_year', 'current_year', 'change'],

@@ -99,9 +99,10 @@ const downloads = {
     type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     render: (sections: ReportSection[], meta: ReportMeta) => renderDocx(sections, meta),
   },
+  // With a byte order mark, so that Excel reads the labels' dashes and apostrophes as UTF-8.
   csv: {
     type: 'text/csv; charset=utf-8',
-    render: async (s: ReportSection[], m: ReportMeta) => renderCsv(s, m),
+    render: async (s: ReportSection[], m: ReportMeta) => renderCsv(s, m, { bom: true }),
   },
 };
 
