@@ -5,6 +5,8 @@ import {
   childrenProfile,
   childrenProfileBehind,
   isUascAt,
+  uascByEthnicity,
+  uascByEthnicityBehind,
 } from './children-profile.ts';
 import { defaultLocalPolicy } from './local-policy.ts';
 import { childrenLookedAfterFigures, periodsOfCare } from './periods-of-care.ts';
@@ -95,5 +97,25 @@ describe.each([2021, 2022, 2023])('Exampleshire %i-%i profile', (year) => {
       withZeros(Object.keys(f.byEthnicGroup), expected.byEthnicGroup as Record<string, number>),
     );
     expect(f.uascAt31March).toBe(expected.uascAt31March);
+  });
+});
+
+describe('UASC by ethnicity (further-tables §3)', () => {
+  const at = '2024-03-31';
+  const children: ChildProfileFacts[] = [
+    { child: 'a', dateOfBirth: '2008-01-01', sex: '1', ethnicity: 'WOTH', uasc: { ceased: null } },
+    { child: 'b', dateOfBirth: '2008-01-01', sex: '1', ethnicity: 'woth', uasc: { ceased: '2024-04-01' } },
+    { child: 'c', dateOfBirth: '2008-01-01', sex: '1', ethnicity: null, uasc: { ceased: null } },
+    { child: 'd', dateOfBirth: '2008-01-01', sex: '1', ethnicity: 'BAFR', uasc: { ceased: at } }, // ceased on 31 March
+    { child: 'e', dateOfBirth: '2008-01-01', sex: '1', ethnicity: 'BAFR' },
+  ];
+
+  it('counts the children of uascAt31March by ETHNIC, empty as notRecorded', () => {
+    const { figures, behind } = uascByEthnicityBehind(children, at);
+    expect(figures).toEqual({ WOTH: 2, notRecorded: 1 });
+    expect(behind['children.uascByEthnicity.WOTH']!.map((c) => c.child)).toEqual(['a', 'b']);
+    const total = Object.values(figures).reduce((a, b) => a + b, 0);
+    expect(total).toBe(childrenProfile(children, at, bands).uascAt31March);
+    expect(uascByEthnicity(children, at)).toEqual(figures);
   });
 });

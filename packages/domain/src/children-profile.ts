@@ -1,3 +1,4 @@
+import { addBehind, type Behind, countsUnder } from './behind.ts';
 import { ageOn, type IsoDate } from './calendar.ts';
 import { type EthnicGroup, ethnicGroupOf, type Sex, sexOf } from './codes.ts';
 import { ageBandLabels, ageBandOf } from './local-policy.ts';
@@ -100,3 +101,27 @@ export const childrenProfile = (
   date: IsoDate,
   ageBands: readonly number[],
 ): ChildrenProfile => childrenProfileBehind(children, date, ageBands).figures;
+
+/**
+ * `children.uascByEthnicity` (further-tables §3): the children of `children.uascAt31March` by their
+ * ETHNIC code as recorded (empty: `notRecorded`), with the children behind each count under
+ * `children.uascByEthnicity.<ETHNIC>`. `children` are the children looked after at `date`, once each.
+ */
+export const uascByEthnicityBehind = <C extends ChildProfileFacts>(
+  children: readonly C[],
+  date: IsoDate,
+): { figures: Record<string, number>; behind: Record<string, C[]> } => {
+  const behind: Behind<C> = {};
+  for (const child of children) {
+    if (!isUascAt(child.uasc, date)) continue;
+    const ethnicity = (child.ethnicity ?? '').trim().toUpperCase() || ETHNICITY_NOT_RECORDED;
+    addBehind(behind, `children.uascByEthnicity.${ethnicity}`, child);
+  }
+  return { figures: countsUnder(behind, 'children.uascByEthnicity'), behind };
+};
+
+/** `children.uascByEthnicity` at `date`; see `uascByEthnicityBehind`. */
+export const uascByEthnicity = (
+  children: readonly ChildProfileFacts[],
+  date: IsoDate,
+): Record<string, number> => uascByEthnicityBehind(children, date).figures;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type IsoDate, isIsoDate } from './calendar.ts';
+import { type IsoDate, isIsoDate, reportingYear } from './calendar.ts';
 
 /**
  * A council's local policy (statutory-rules §3.4, §6, §7, §8, §9, §13; further-tables age bands).
@@ -282,3 +282,7 @@ export const ageBandOf = (age: number, bounds: readonly number[]): string => {
  */
 export const localReviewIntervalMonths = (policy: LocalPolicy, age: number): number | null =>
   policy.reviewIntervals.find((rule) => age >= rule.fromAge && age <= rule.toAge)?.months ?? null;
+
+/** The age bands of reporting year `year`: those in force on its 31 March apply to the whole year (further-tables §2). */
+export const ageBandsForYear = (versions: readonly LocalPolicyVersion[], year: number): number[] =>
+  policyOn(versions, reportingYear(year).end).ageBands;

@@ -12,6 +12,7 @@ import {
   reviewFiguresForYear,
   reviewFiguresFromBehind,
   reviewsByMonth,
+  reviewsByMonthBehind,
   reviewsDueInYear,
   reviewsHeldInYear,
   timelinessFigures,
@@ -190,5 +191,24 @@ describe('reviews by month (further-tables §2a)', () => {
       expect(months.reduce((n, m) => n + m.held, 0)).toBe(figures.held);
       expect(months.reduce((n, m) => n + m.onTime, 0)).toBe(figures.onTime);
     }
+  });
+});
+
+describe("reviews by month as the report's map, with the reviews behind each count", () => {
+  it('keys every month of the year and agrees with reviewsByMonth', () => {
+    const held = [
+      { date: '2022-04-01', onTime: true },
+      { date: '2022-04-30', onTime: false },
+      { date: '2023-03-31', onTime: true },
+      { date: '2023-04-01', onTime: true },
+    ];
+    const { figures, behind } = reviewsByMonthBehind(held, 2022);
+    expect(Object.entries(figures).map(([month, f]) => ({ month, ...f }))).toEqual(
+      reviewsByMonth(held, 2022),
+    );
+    expect(behind['reviews.byMonth.2022-04.held']).toEqual([held[0], held[1]]);
+    expect(behind['reviews.byMonth.2022-04.onTime']).toEqual([held[0]]);
+    expect(behind['reviews.byMonth.2022-05.held']).toEqual([]);
+    expect(Object.keys(behind)).toHaveLength(24);
   });
 });

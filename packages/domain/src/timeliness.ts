@@ -245,3 +245,39 @@ export const reviewsByMonth = (
   }
   return months;
 };
+
+/**
+ * `reviews.byMonth` as the report's map (further-tables §3): `{ "YYYY-MM": { held, onTime } }` for
+ * all twelve months of the year, April first, zeros included, with the reviews behind each count
+ * under `reviews.byMonth.<YYYY-MM>.held` and `.onTime`. `held` are the reviews of `reviews.held`
+ * (`reviewsHeldInYear`); one dated outside the year is not counted.
+ */
+export const reviewsByMonthBehind = <R extends { date: IsoDate; onTime: boolean }>(
+  held: readonly R[],
+  year: number,
+): { figures: Record<string, { held: number; onTime: number }>; behind: Record<string, R[]> } => {
+  const months = reviewsByMonth([], year).map((m) => m.month);
+  const behind: Record<string, R[]> = {};
+  for (const month of months) {
+    behind[`reviews.byMonth.${month}.held`] = [];
+    behind[`reviews.byMonth.${month}.onTime`] = [];
+  }
+  for (const review of held) {
+    const list = behind[`reviews.byMonth.${review.date.slice(0, 7)}.held`];
+    if (!list) continue;
+    list.push(review);
+    if (review.onTime) behind[`reviews.byMonth.${review.date.slice(0, 7)}.onTime`]!.push(review);
+  }
+  return {
+    figures: Object.fromEntries(
+      months.map((month) => [
+        month,
+        {
+          held: behind[`reviews.byMonth.${month}.held`]!.length,
+          onTime: behind[`reviews.byMonth.${month}.onTime`]!.length,
+        },
+      ]),
+    ),
+    behind,
+  };
+};
