@@ -1,7 +1,10 @@
+export { annualReport, notReportingYears, recordBehindFields } from './annual-report.ts';
 export { createTestDatabase, rolesSql, superuserUrl, type TestDatabase } from './database.ts';
+export { callEntities, entitiesOf, entitiesQuery } from './entities.ts';
 export { type GraphQLResponse, graphql } from './graphql.ts';
-export { createTestKeys, type TestKeys } from './identity.ts';
+export { createTestKeys, personInRole, type TestKeys } from './identity.ts';
 export { createImportDatabase, csvFolder, importFolder, importWithProgress } from './import-folder.ts';
-export { startTestService, type TestService } from './service.ts';
-export { type Snapshot, snapshotTables } from './snapshot.ts';
+export { casesForOtherRoles, rolesExcept } from './roles.ts';
+export { startTestService, type TestService, type TestServiceOptions, testService } from './service.ts';
+export { type Snapshot, snapshotSchema, snapshotTables } from './snapshot.ts';
 export { inCouncilTransaction, rowSecurityOf, withClient } from './tenancy.ts';

@@ -11,22 +11,18 @@ import {
   independentVisitorsDuring,
   reportingYear,
 } from '@footprint/domain';
-import { invalidInput } from '@footprint/graphql';
+import {
+  type CodeCount,
+  codeCounts,
+  invalidInput,
+  membersUnder,
+  noRecordsBehind,
+  type RecordBehindFigure,
+} from '@footprint/graphql';
 import { z } from 'zod';
 import type { IndependentVisitorRow } from './data/find-independent-visitors.ts';
 import type { InvolvementRow } from './data/find-involvements.ts';
 import type { ReportRecords } from './data/find-report-records.ts';
-
-/** A count under one code of a report table (annual-report.md's `{ code: count }` maps). */
-export type CodeCount = { code: string; count: number };
-
-/** One record behind a figure, in the shape every subgraph shares. */
-export type RecordBehindFigure = {
-  child: { id: string } | null;
-  date: string | null;
-  reference: string | null;
-  description: string;
-};
 
 /** The `advocacy` section of the annual report (annual-report.md, further-tables.md §2a). */
 export type AdvocacyReportFigures = {
@@ -41,15 +37,6 @@ export type AdvocacyReportFigures = {
 
 /** The code an involvement is counted under when the council's imported records gave no source. */
 export const sourceNotRecorded = 'notRecorded';
-
-const reportingYearNumber = z.number().int().min(1990).max(2100);
-
-/** The reporting year of a representation: a direct `_entities` caller could send anything. */
-export function reportYear(value: unknown): number {
-  const parsed = reportingYearNumber.safeParse(value);
-  if (!parsed.success) throw invalidInput('year must be a reporting year such as 2023', 'year');
-  return parsed.data;
-}
 
 const requiredChildren = z.object({
   children: z.object({ lookedAfterDuringYear: z.number().int().nonnegative() }),
@@ -93,13 +80,6 @@ const asDomainVisitor = (row: IndependentVisitorRow): ReportVisitor => ({
   row,
 });
 
-/** A map of counts as CodeCounts in code order, listing only the codes that occur. */
-const codeCounts = (counts: Record<string, number>): CodeCount[] =>
-  Object.entries(counts)
-    .filter(([, count]) => count > 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([code, count]) => ({ code, count }));
-
 /** The advocacy figures of a reporting year, from the domain's rules (statutory-rules §10) only. */
 export function advocacyReportFigures(
   records: ReportRecords,
@@ -113,6 +93,7 @@ export function advocacyReportFigures(
     involvements: figures.involvements,
     children: figures.children,
     childrenPercent: figures.childrenPercent,
+    // The codes that occur, in code order: the domain counts no code at 0.
     byReason: codeCounts(figures.byReason),
     bySource: codeCounts(figures.bySource),
     independentVisitorsAt31March: childrenWithIndependentVisitorAt(visitors, reportingYear(year).end),
@@ -175,9 +156,6 @@ const visitorsBehind = (list: readonly AdvocacyChildRecords<ReportVisitor>[]): R
   records: list.map(visitorRecord),
 });
 
-export const noRecordsBehind = (figure: string) =>
-  invalidInput(`No records behind figure "${figure}"`, 'figure');
-
 /**
  * The records behind one `advocacy.*` figure of the year, from the same domain computation as the
  * figure, so the list's length is the figure. A percentage, or a figure this subgraph does not
@@ -188,9 +166,6 @@ export function advocacyRecordsBehind(records: ReportRecords, year: number, figu
   if (section !== 'advocacy' || rest.length > 0) throw noRecordsBehind(figure);
   const involvements = records.involvements.map(asDomainInvolvement);
   const members = advocacyMembers(involvements, year);
-  // Own keys only: a code such as "constructor" must not reach the object's prototype.
-  const byCode = (groups: Record<string, ReportInvolvement[]>, key: string) =>
-    Object.hasOwn(groups, key) ? groups[key]! : [];
   if (code === undefined) {
     switch (name) {
       case 'involvements':
@@ -211,8 +186,8 @@ export function advocacyRecordsBehind(records: ReportRecords, year: number, figu
         return visitorsBehind(independentVisitorsDuring(records.visitors.map(asDomainVisitor), year));
     }
   } else if (code !== '') {
-    if (name === 'byReason') return involvementsBehind(byCode(members.byReason, code));
-    if (name === 'bySource') return involvementsBehind(byCode(members.bySource, code));
+    if (name === 'byReason') return involvementsBehind(membersUnder(members.byReason, code));
+    if (name === 'bySource') return involvementsBehind(membersUnder(members.bySource, code));
   }
   throw noRecordsBehind(figure);
 }

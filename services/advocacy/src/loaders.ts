@@ -1,4 +1,4 @@
-import type { RequestContext } from '@footprint/graphql';
+import { once, type RequestContext } from '@footprint/graphql';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { checkAdvocateCommission } from './data/check-advocate-commission.ts';
@@ -7,15 +7,6 @@ import { findInvolvementsByChild, type InvolvementRow } from './data/find-involv
 import { findProvidersByIds, type ProviderRow } from './data/find-providers.ts';
 import { findReportRecords, type ReportRecords } from './data/find-report-records.ts';
 import { forbidden } from './errors.ts';
-
-/** Runs `load` at most once and shares its result (a request's annual report reads each table once). */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let loaded: Promise<T> | undefined;
-  return () => {
-    if (!loaded) loaded = load();
-    return loaded;
-  };
-}
 
 /**
  * Per-request loaders: the gateway sends one `_entities` call with many keys, and each batch is

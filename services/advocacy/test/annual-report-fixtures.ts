@@ -1,3 +1,4 @@
+import { annualReport, entitiesQuery, recordBehindFields } from '@footprint/testing';
 import type pg from 'pg';
 
 /**
@@ -52,16 +53,17 @@ export async function seedAnnualReport(db: pg.Pool) {
 }
 
 /** The annual report as the gateway asks this subgraph for it, with the children figure it requires. */
-export const report = (year: unknown, lookedAfterDuringYear: unknown = 40) => ({
-  __typename: 'AnnualReport',
-  year,
-  children: { lookedAfterDuringYear },
-});
+export const report = (year: unknown, lookedAfterDuringYear: unknown = 40) =>
+  annualReport(year, { children: { lookedAfterDuringYear } });
 
-export const advocacyQuery = `query ($reps: [_Any!]!) { _entities(representations: $reps) {
-  ... on AnnualReport { year advocacy { involvements children childrenPercent byReason { code count }
-    bySource { code count } independentVisitorsAt31March independentVisitorsDuringYear } } } }`;
+export const advocacyQuery = entitiesQuery(
+  'AnnualReport',
+  `year advocacy { involvements children childrenPercent byReason { code count }
+    bySource { code count } independentVisitorsAt31March independentVisitorsDuringYear }`,
+);
 
-export const recordsBehindQuery = `query ($reps: [_Any!]!, $figure: String!) {
-  _entities(representations: $reps) { ... on AnnualReport {
-    advocacyRecordsBehind(figure: $figure) { child { id } date reference description } } } }`;
+export const recordsBehindQuery = entitiesQuery(
+  'AnnualReport',
+  `advocacyRecordsBehind(figure: $figure) { ${recordBehindFields} }`,
+  '$figure: String!',
+);

@@ -1,46 +1,29 @@
-import { type Role, roles } from '@footprint/auth';
+import type { Role } from '@footprint/auth';
 import {
+  casesForOtherRoles,
+  entitiesQuery,
   graphql,
-  startTestService,
-  type TestDatabase,
-  type TestKeys,
-  type TestService,
+  notReportingYears,
+  snapshotSchema,
+  testService,
 } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as advocacy } from '../src/index.ts';
 import { advocacyQuery, recordsBehindQuery, report, seedAnnualReport } from './annual-report-fixtures.ts';
-import { snapshot } from './fixtures.ts';
 
-let database: TestDatabase;
-let keys: TestKeys;
-let running: TestService;
+const running = testService(advocacy, { seed: seedAnnualReport });
+beforeAll(running.start);
+afterAll(running.stop);
 
-beforeAll(async () => {
-  running = await startTestService(advocacy, { seed: seedAnnualReport });
-  ({ database, keys } = running);
-});
-
-afterAll(() => running?.stop());
-
-const tokenFor = (role: Role, person: { tenant?: string | null; provider?: string | null } = {}) =>
-  keys.tokenFor({
-    tenant: person.tenant === undefined ? (role === 'platform_operator' ? null : 'north') : person.tenant,
-    roles: [role],
-    provider: person.provider === undefined ? (role === 'advocate' ? 'voice' : null) : person.provider,
-  });
-
-type Failed = { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+const tokenFor = (role: Role, person: { provider?: string | null } = {}) =>
+  running.keys.tokenForRole(role, person);
 
 /** Every row of the schema, recorded reads included: a refused request writes nothing at all. */
-async function everything() {
-  const all = await snapshot(database.superuser);
-  all.audit = (await database.superuser.query('select * from advocacy.audit_events order by at, id')).rows;
-  return all;
-}
+const everything = () => snapshotSchema(running.database.superuser, 'advocacy');
 
 const fields: Record<string, { query: string; variables: Record<string, unknown> }> = {
   'AnnualReport.year': {
-    query: 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { year } } }',
+    query: entitiesQuery('AnnualReport', 'year'),
     variables: { reps: [report(2023)] },
   },
   'AnnualReport.advocacy': { query: advocacyQuery, variables: { reps: [report(2023)] } },
@@ -51,14 +34,10 @@ const fields: Record<string, { query: string; variables: Record<string, unknown>
 };
 
 describe('roles', () => {
-  const cases = Object.keys(fields).flatMap((name) =>
-    roles.filter((role) => role !== 'manager').map((role) => [name, role] as const),
-  );
-
-  it.each(cases)('%s is FORBIDDEN to %s', async (name, role) => {
+  it.each(casesForOtherRoles(Object.keys(fields), 'manager'))('%s is FORBIDDEN to %s', async (name, role) => {
     const before = await everything();
     const { query, variables } = fields[name]!;
-    const result = (await graphql(running.url, query, { token: await tokenFor(role), variables })) as Failed;
+    const result = await graphql(running.url, query, { token: await tokenFor(role), variables });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(JSON.stringify(result)).not.toContain('INV');
     expect(await everything()).toEqual(before);
@@ -66,10 +45,10 @@ describe('roles', () => {
 
   it('an advocate never sees the council’s report, not even their own provider’s part', async () => {
     for (const provider of ['voice', 'speakup']) {
-      const result = (await graphql(running.url, advocacyQuery, {
+      const result = await graphql(running.url, advocacyQuery, {
         token: await tokenFor('advocate', { provider }),
         variables: { reps: [report(2023)] },
-      })) as Failed;
+      });
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
   });
@@ -80,10 +59,10 @@ describe('roles', () => {
       fields['AnnualReport.advocacy']!,
       fields['AnnualReport.advocacyRecordsBehind']!,
     ]) {
-      const result = (await graphql(running.url, query, {
+      const result = await graphql(running.url, query, {
         token: await tokenFor('manager', { provider: 'voice' }),
         variables,
-      })) as Failed;
+      });
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(result.errors?.[0]?.message).toMatch(/every provider/);
     }
@@ -96,17 +75,15 @@ describe('roles', () => {
 });
 
 describe('bad input', () => {
-  const badYears: unknown[] = [1989, 2101, 2023.5, '2023', null, -1];
-
-  it.each(badYears.map((year) => [JSON.stringify(year), year] as const))(
+  it.each(notReportingYears.map((year) => [JSON.stringify(year), year] as const))(
     'year %s is BAD_USER_INPUT on every field and writes nothing',
     async (_label, year) => {
       const before = await everything();
       for (const { query, variables } of Object.values(fields)) {
-        const result = (await graphql(running.url, query, {
+        const result = await graphql(running.url, query, {
           token: await tokenFor('manager'),
           variables: { ...variables, reps: [report(year)] },
-        })) as Failed;
+        });
         expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
         expect(result.errors?.[0]?.message).toBe('year must be a reporting year such as 2023');
       }
@@ -123,10 +100,10 @@ describe('bad input', () => {
     ['text', report(2023, '40')],
   ])('children.lookedAfterDuringYear %s is BAD_USER_INPUT', async (_label, rep) => {
     const before = await everything();
-    const result = (await graphql(running.url, advocacyQuery, {
+    const result = await graphql(running.url, advocacyQuery, {
       token: await tokenFor('manager'),
       variables: { reps: [rep] },
-    })) as Failed;
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'children' });
     expect(result.errors?.[0]?.message).toMatch(/children \{ lookedAfterDuringYear \}/);
     expect(await everything()).toEqual(before);
@@ -147,10 +124,10 @@ describe('bad input', () => {
     '',
   ])('figure "%s" is BAD_USER_INPUT naming it, and writes nothing', async (figure) => {
     const before = await everything();
-    const result = (await graphql(running.url, recordsBehindQuery, {
+    const result = await graphql(running.url, recordsBehindQuery, {
       token: await tokenFor('manager'),
       variables: { reps: [report(2023)], figure },
-    })) as Failed;
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'figure' });
     expect(result.errors?.[0]?.message).toBe(`No records behind figure "${figure}"`);
     expect(await everything()).toEqual(before);

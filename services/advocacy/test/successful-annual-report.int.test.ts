@@ -1,64 +1,38 @@
-import {
-  graphql,
-  startTestService,
-  type TestDatabase,
-  type TestKeys,
-  type TestService,
-} from '@footprint/testing';
+import type { CodeCount, RecordBehindFigure } from '@footprint/graphql';
+import { entitiesOf, testService } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as advocacy } from '../src/index.ts';
 import { advocacyQuery, recordsBehindQuery, report, seedAnnualReport } from './annual-report-fixtures.ts';
 
-let database: TestDatabase;
-let keys: TestKeys;
-let running: TestService;
+const running = testService(advocacy, { seed: seedAnnualReport });
+beforeAll(running.start);
+afterAll(running.stop);
 
-beforeAll(async () => {
-  running = await startTestService(advocacy, { seed: seedAnnualReport });
-  ({ database, keys } = running);
-});
-
-afterAll(() => running?.stop());
-
-const manager = (tenant: string) => keys.tokenFor({ tenant, roles: ['manager'], sub: `${tenant}-manager` });
+const manager = (tenant: string) => running.keys.tokenForRole('manager', { tenant });
 
 type Figures = {
   involvements: number;
   children: number;
   childrenPercent: number | null;
-  byReason: { code: string; count: number }[];
-  bySource: { code: string; count: number }[];
+  byReason: CodeCount[];
+  bySource: CodeCount[];
   independentVisitorsAt31March: number;
   independentVisitorsDuringYear: number;
 };
-type Behind = {
-  child: { id: string } | null;
-  date: string | null;
-  reference: string | null;
-  description: string;
-};
 
-async function figuresOf(tenant: string, reps: unknown[]) {
-  const result = await graphql<{ _entities: { year: number; advocacy: Figures }[] }>(
-    running.url,
-    advocacyQuery,
-    {
-      token: await manager(tenant),
-      variables: { reps },
-    },
-  );
-  expect(result.errors).toBeUndefined();
-  return result.data!._entities;
-}
+const figuresOf = async (tenant: string, reps: unknown[]) =>
+  entitiesOf<{ year: number; advocacy: Figures }>(running.url, advocacyQuery, reps, {
+    token: await manager(tenant),
+  });
 
 async function recordsBehind(tenant: string, figure: string, year = 2023) {
-  const result = await graphql<{ _entities: { advocacyRecordsBehind: Behind[] }[] }>(
+  const [entity] = await entitiesOf<{ advocacyRecordsBehind: RecordBehindFigure[] }>(
     running.url,
     recordsBehindQuery,
-    { token: await manager(tenant), variables: { reps: [report(year)], figure } },
+    [report(year)],
+    { token: await manager(tenant), variables: { figure } },
   );
-  expect(result.errors).toBeUndefined();
-  return result.data!._entities[0]!.advocacyRecordsBehind;
+  return entity!.advocacyRecordsBehind;
 }
 
 describe('the advocacy section of the annual report', () => {
@@ -256,11 +230,11 @@ describe('the records behind each advocacy figure', () => {
   });
 
   it('audits the records read, naming the figure and the year', async () => {
-    await database.superuser.query('delete from advocacy.audit_events');
+    await running.database.superuser.query('delete from advocacy.audit_events');
     await recordsBehind('north', 'advocacy.byReason.placement');
     await recordsBehind('north', 'advocacy.independentVisitorsAt31March');
     await recordsBehind('north', 'advocacy.byReason.age_assessment');
-    const { rows } = await database.superuser.query(
+    const { rows } = await running.database.superuser.query(
       `select tenant_id, actor, action, entity, entity_ids, detail from advocacy.audit_events order by at`,
     );
     expect(rows).toEqual([

@@ -1,5 +1,4 @@
-import { reportingYear } from '@footprint/domain';
-import type { RequestContext } from '@footprint/graphql';
+import { type RequestContext, reportingSpan } from '@footprint/graphql';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import {
@@ -34,7 +33,7 @@ export const loaders = createContextCache((ctx: RequestContext) => {
      */
     annualReport: new DataLoader<number, AnnualReportData>(async (years) =>
       ctx.inTenant(async (tx) => {
-        const from = reportingYear(Math.min(...years)).start;
+        const from = reportingSpan(years).start;
         if (!history || history.from > from) {
           history = { from, council: loadReportRecords(tx, from).then(arrangeCouncilRecords) };
         }

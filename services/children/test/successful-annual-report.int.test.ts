@@ -1,30 +1,28 @@
-import { decodeCareHistory, type EncodedCareHistory } from '@footprint/graphql';
 import {
+  type CodeCount,
+  decodeCareHistory,
+  type EncodedCareHistory,
+  type RecordBehindFigure,
+} from '@footprint/graphql';
+import {
+  annualReport,
+  entitiesOf,
+  entitiesQuery,
   graphql,
-  startTestService,
-  type TestDatabase,
-  type TestKeys,
-  type TestService,
+  recordBehindFields,
+  testService,
 } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as children } from '../src/index.ts';
 import { seedAnnualReportCouncils } from './annual-report-fixtures.ts';
 
-let database: TestDatabase;
-let keys: TestKeys;
-let running: TestService;
-
-beforeAll(async () => {
-  running = await startTestService(children, { seed: seedAnnualReportCouncils });
-  ({ database, keys } = running);
-});
-
-afterAll(() => running?.stop());
+const running = testService(children, { seed: seedAnnualReportCouncils });
+beforeAll(running.start);
+afterAll(running.stop);
 
 const manager = (tenant: string, extra: { sub?: string; staffRef?: string | null } = {}) =>
-  keys.tokenFor({ tenant, roles: ['manager'], sub: `${tenant}-manager`, ...extra });
+  running.keys.tokenForRole('manager', { tenant, ...extra });
 
-type CodeCount = { code: string; count: number };
 type Figures = {
   year: number;
   period: { start: string; end: string };
@@ -56,18 +54,11 @@ const report = async (tenant: string, year = 2023) => {
   return result.data!.annualReport;
 };
 
-type Behind = {
-  child: { id: string } | null;
-  date: string | null;
-  reference: string | null;
-  description: string;
-};
-
 const behind = async (figure: string, tenant = 'north', year = 2023) => {
-  const result = await graphql<{ annualReport: { childrenRecordsBehind: Behind[] } }>(
+  const result = await graphql<{ annualReport: { childrenRecordsBehind: RecordBehindFigure[] } }>(
     running.url,
     `query ($year: Int!, $figure: String!) {
-       annualReport(year: $year) { childrenRecordsBehind(figure: $figure) { child { id } date reference description } }
+       annualReport(year: $year) { childrenRecordsBehind(figure: $figure) { ${recordBehindFields} } }
      }`,
     { token: await manager(tenant), variables: { year, figure } },
   );
@@ -196,7 +187,7 @@ describe('the children and workforce figures of a year', () => {
     await graphql(running.url, '{ annualReport(year: 2021) { children { lookedAfterAt31March } } }', {
       token,
     });
-    const { rows } = await database.superuser.query(
+    const { rows } = await running.database.superuser.query(
       `select tenant_id, action, entity, entity_ids from children.audit_events where actor = 'report-reader'`,
     );
     expect(rows).toEqual([
@@ -300,7 +291,7 @@ describe('the records behind a figure', () => {
       '{ annualReport(year: 2023) { childrenRecordsBehind(figure: "children.bySex.female") { description } } }',
       { token },
     );
-    const { rows } = await database.superuser.query(
+    const { rows } = await running.database.superuser.query(
       `select entity, entity_ids, detail from children.audit_events where actor = 'figure-reader' and entity <> 'AnnualReport'`,
     );
     expect(rows).toEqual([
@@ -311,30 +302,17 @@ describe('the records behind a figure', () => {
 
 describe('the entity for other subgraphs', () => {
   it('resolves a representation by year, as the gateway asks for @requires data', async () => {
-    const result = await graphql<{
-      _entities: {
-        year: number;
-        children: { lookedAfterDuringYear: number };
-        careHistory: EncodedCareHistory;
-      }[];
+    const entities = await entitiesOf<{
+      year: number;
+      children: { lookedAfterDuringYear: number };
+      careHistory: EncodedCareHistory;
     }>(
       running.url,
-      `query ($reps: [_Any!]!) { _entities(representations: $reps) {
-         ... on AnnualReport { year children { lookedAfterDuringYear } careHistory } } }`,
-      {
-        token: await manager('north'),
-        variables: {
-          reps: [
-            { __typename: 'AnnualReport', year: 2023 },
-            { __typename: 'AnnualReport', year: 2022 },
-          ],
-        },
-      },
+      entitiesQuery('AnnualReport', 'year children { lookedAfterDuringYear } careHistory'),
+      [annualReport(2023), annualReport(2022)],
+      { token: await manager('north') },
     );
-    expect(result.errors).toBeUndefined();
-    expect(
-      result.data?._entities.map((e) => [e.year, e.children.lookedAfterDuringYear, e.careHistory.length]),
-    ).toEqual([
+    expect(entities.map((e) => [e.year, e.children.lookedAfterDuringYear, e.careHistory.length])).toEqual([
       [2023, 5, 6],
       // 2022-23: C1, C3 and C6 looked after; the care history adds C4's short breaks (C5 was out of care all year)
       [2022, 3, 4],
@@ -393,7 +371,7 @@ describe('narratives', () => {
     expect(await narratives('north', 2020)).toEqual([
       { section: 'service_profile', text: 'Four IROs.', updatedBy: 'north-manager' },
     ]);
-    const { rows } = await database.superuser.query(
+    const { rows } = await running.database.superuser.query(
       `select action, entity_ids from children.audit_events where entity = 'ReportNarrative' order by at`,
     );
     expect(rows).toEqual([
@@ -409,7 +387,7 @@ describe('narratives', () => {
     await save('south', { year: 2024, section: 'good_practice', text: 'South’s practice.' });
     expect((await narratives('north', 2024))?.map((n) => n.text)).toEqual(['North’s practice.']);
     expect((await narratives('south', 2024))?.map((n) => n.text)).toEqual(['South’s practice.']);
-    const { rows } = await database.superuser.query(
+    const { rows } = await running.database.superuser.query(
       `select tenant_id, text from children.report_narratives where year = 2024 order by tenant_id`,
     );
     expect(rows).toEqual([

@@ -3,9 +3,8 @@ import {
   type EscalationStage,
   type EscalationsBehind,
   escalationFiguresBehind,
-  reportingYear,
 } from '@footprint/domain';
-import type { RequestContext } from '@footprint/graphql';
+import { once, type RequestContext, reportingSpan } from '@footprint/graphql';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { type EscalationEventRow, findEventsByEscalation } from './data/find-escalation-events.ts';
@@ -13,15 +12,6 @@ import { type EscalationRow, findEscalationsByChild, findEscalationsByIds } from
 import { findReportEscalations } from './data/find-report-escalations.ts';
 import { findStagesInForce, type StagesInForce } from './data/find-stages.ts';
 import { findCouncilThemes, type Theme, themesAvailable } from './data/find-themes.ts';
-
-/** Runs `load` once per request, on first use: council settings that every field of a request shares. */
-const once = <T>(load: () => Promise<T>) => {
-  let value: Promise<T> | null = null;
-  return () => {
-    value ??= load();
-    return value;
-  };
-};
 
 /** A reporting year's escalation figures, the escalations behind each, and the stages they are read against. */
 export type EscalationYear = {
@@ -77,10 +67,9 @@ export const loaders = createContextCache((ctx: RequestContext) => {
      * last, say) comes from one read of each table, computed in memory by the domain.
      */
     escalationYear: new DataLoader<number, EscalationYear>(async (years) => {
-      const firstDay = reportingYear(Math.min(...years)).start;
-      const lastDay = reportingYear(Math.max(...years)).end;
+      const { start, end } = reportingSpan(years);
       const [records, inForce] = await Promise.all([
-        ctx.inTenant((tx) => findReportEscalations(tx, ctx.auth, firstDay, lastDay)),
+        ctx.inTenant((tx) => findReportEscalations(tx, ctx.auth, start, end)),
         stages(),
       ]);
       return years.map((year) => ({

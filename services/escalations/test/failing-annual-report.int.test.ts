@@ -1,44 +1,31 @@
-import type { Role } from '@footprint/auth';
 import {
-  graphql,
+  annualReport,
+  callEntities,
+  entitiesQuery,
+  notReportingYears,
+  rolesExcept,
   rowSecurityOf,
-  snapshotTables,
-  startTestService,
-  type TestDatabase,
-  type TestKeys,
-  type TestService,
+  snapshotSchema,
+  testService,
   withClient,
 } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as escalations } from '../src/index.ts';
 import { seedAnnualReport } from './annual-report-fixtures.ts';
 
-let database: TestDatabase;
-let keys: TestKeys;
-let running: TestService;
-
-beforeAll(async () => {
-  running = await startTestService(escalations, { seed: seedAnnualReport });
-  ({ database, keys } = running);
-});
-
-afterAll(() => running?.stop());
+const running = testService(escalations, { seed: seedAnnualReport });
+beforeAll(running.start);
+afterAll(running.stop);
 
 const tables = ['stages', 'themes', 'escalations', 'escalation_events', 'audit_events'] as const;
 
 /** Every row of every table, audit trail included: a refused read writes nothing, not even an audit row. */
-const snapshot = () => snapshotTables(database.superuser, 'escalations', tables);
+const snapshot = () => snapshotSchema(running.database.superuser, 'escalations');
 
-const manager = (tenant: string) => keys.tokenFor({ tenant, roles: ['manager'], sub: `${tenant}-manager` });
-
-const report = (selection: string) =>
-  `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { ${selection} } } }`;
+const manager = (tenant: string) => running.keys.tokenForRole('manager', { tenant });
 
 const ask = async (token: string, selection: string, year: unknown = 2023) =>
-  graphql(running.url, report(selection), {
-    token,
-    variables: { reps: [{ __typename: 'AnnualReport', year }] },
-  });
+  callEntities(running.url, entitiesQuery('AnnualReport', selection), [annualReport(year)], { token });
 
 const selections = [
   'year',
@@ -47,19 +34,10 @@ const selections = [
 ];
 
 describe('roles', () => {
-  const others: [Role, string | null, string | null][] = [
-    ['iro', 'north', 'I1'],
-    ['fcro', 'north', 'I1'],
-    ['council_admin', 'north', null],
-    ['advocate', 'north', null],
-    ['ccc_member', 'north', null],
-    ['platform_operator', null, null],
-  ];
-
-  it.each(others)(
+  it.each(rolesExcept('manager'))(
     'refuses a %s every field of the report, reading and writing nothing',
-    async (role, tenant, staffRef) => {
-      const token = await keys.tokenFor({ tenant, roles: [role], staffRef });
+    async (role) => {
+      const token = await running.keys.tokenForRole(role);
       const before = await snapshot();
       for (const selection of selections) {
         const result = await ask(token, selection);
@@ -71,31 +49,28 @@ describe('roles', () => {
   );
 
   it('refuses a call with no token', async () => {
-    const result = await graphql(running.url, report('escalations { raised }'), {
-      variables: { reps: [{ __typename: 'AnnualReport', year: 2023 }] },
-    });
+    const result = await callEntities(running.url, entitiesQuery('AnnualReport', 'escalations { raised }'), [
+      annualReport(2023),
+    ]);
     expect(result.status).toBe(401);
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
 
 describe('bad input', () => {
-  it.each([1989, 2101, 2023.5, '2023', -2023, null])(
-    'refuses the year %j, naming it, and writes nothing',
-    async (year) => {
-      const token = await manager('north');
-      const before = await snapshot();
-      for (const selection of selections.slice(1)) {
-        const result = await ask(token, selection, year);
-        expect(result.errors?.[0]?.extensions, selection).toMatchObject({
-          code: 'BAD_USER_INPUT',
-          field: 'year',
-        });
-        expect(result.errors?.[0]?.message).toBe('year must be a reporting year such as 2023');
-      }
-      expect(await snapshot()).toEqual(before);
-    },
-  );
+  it.each(notReportingYears)('refuses the year %j, naming it, and writes nothing', async (year) => {
+    const token = await manager('north');
+    const before = await snapshot();
+    for (const selection of selections.slice(1)) {
+      const result = await ask(token, selection, year);
+      expect(result.errors?.[0]?.extensions, selection).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'year',
+      });
+      expect(result.errors?.[0]?.message).toBe('year must be a reporting year such as 2023');
+    }
+    expect(await snapshot()).toEqual(before);
+  });
 
   it.each([
     'escalations.medianWorkingDaysToResolve',
@@ -111,16 +86,15 @@ describe('bad input', () => {
     '',
   ])('has no records behind %j and writes nothing', async (figure) => {
     const before = await snapshot();
-    const result = await graphql(
+    const result = await callEntities(
       running.url,
-      report('escalationsRecordsBehind(figure: $figure) { reference }').replace(
-        'query ($reps: [_Any!]!)',
-        'query ($reps: [_Any!]!, $figure: String!)',
+      entitiesQuery(
+        'AnnualReport',
+        'escalationsRecordsBehind(figure: $figure) { reference }',
+        '$figure: String!',
       ),
-      {
-        token: await manager('north'),
-        variables: { reps: [{ __typename: 'AnnualReport', year: 2023 }], figure },
-      },
+      [annualReport(2023)],
+      { token: await manager('north'), variables: { figure } },
     );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'figure' });
     expect(result.errors?.[0]?.message).toBe(`No records behind figure "${figure}"`);
@@ -151,14 +125,14 @@ describe('tenancy', () => {
   });
 
   it('forces row-level security on every table', async () => {
-    const rows = await rowSecurityOf(database.superuser, 'escalations');
+    const rows = await rowSecurityOf(running.database.superuser, 'escalations');
     expect(rows.map((row) => row.relname).sort()).toEqual([...tables].sort());
     for (const row of rows)
       expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });
 
   it('returns no rows to the service role with no council set', async () => {
-    await withClient(database.urlFor('escalations'), async (client) => {
+    await withClient(running.database.urlFor('escalations'), async (client) => {
       for (const table of tables) {
         const { rows } = await client.query(`select count(*)::int as n from escalations.${table}`);
         expect(rows[0].n, table).toBe(0);

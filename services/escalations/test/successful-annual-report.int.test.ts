@@ -1,89 +1,75 @@
 import { escalationFigures } from '@footprint/domain';
+import type { CodeCount, RecordBehindFigure } from '@footprint/graphql';
 import {
-  graphql,
-  startTestService,
-  type TestDatabase,
-  type TestKeys,
-  type TestService,
+  annualReport,
+  callEntities,
+  entitiesOf,
+  entitiesQuery,
+  recordBehindFields,
+  testService,
 } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as escalations } from '../src/index.ts';
 import { seedAnnualReport } from './annual-report-fixtures.ts';
 import { largeCouncil, seedLargeCouncil } from './large-council.ts';
 
-let database: TestDatabase;
-let keys: TestKeys;
-let running: TestService;
-
 const bradford = largeCouncil();
 
-beforeAll(async () => {
-  running = await startTestService(escalations, {
-    seed: async (db) => {
-      await seedAnnualReport(db);
-      await seedLargeCouncil(db, 'bradford', bradford);
-    },
-  });
-  ({ database, keys } = running);
+const running = testService(escalations, {
+  seed: async (db) => {
+    await seedAnnualReport(db);
+    await seedLargeCouncil(db, 'bradford', bradford);
+  },
 });
+beforeAll(running.start);
+afterAll(running.stop);
 
-afterAll(() => running?.stop());
-
-const manager = (tenant: string) => keys.tokenFor({ tenant, roles: ['manager'], sub: `${tenant}-manager` });
+const manager = (tenant: string) => running.keys.tokenForRole('manager', { tenant });
 
 type Figures = {
   raised: number;
   children: number;
-  highestStage: { code: string; count: number }[];
-  resolvedAtStage: { code: string; count: number }[];
+  highestStage: CodeCount[];
+  resolvedAtStage: CodeCount[];
   referredToCafcass: number;
   withdrawn: number;
   openAt31March: number;
-  byTheme: { code: string; count: number }[];
+  byTheme: CodeCount[];
   medianWorkingDaysToResolve: number | null;
 };
-type RecordBehind = {
-  child: { id: string } | null;
-  date: string | null;
-  reference: string | null;
-  description: string;
-};
 
-const figuresQuery = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport {
-  year
+const figuresQuery = entitiesQuery(
+  'AnnualReport',
+  `year
   escalations {
     raised children highestStage { code count } resolvedAtStage { code count }
     referredToCafcass withdrawn openAt31March byTheme { code count } medianWorkingDaysToResolve
-  }
-} } }`;
+  }`,
+);
 
 /** The escalations side of the report, fetched as the gateway does: by the entity's key. */
-async function figuresOf(tenant: string, ...years: number[]) {
-  const result = await graphql<{ _entities: { year: number; escalations: Figures }[] }>(
+const figuresOf = async (tenant: string, ...years: number[]) =>
+  entitiesOf<{ year: number; escalations: Figures }>(
     running.url,
     figuresQuery,
+    years.map((year) => annualReport(year)),
     {
       token: await manager(tenant),
-      variables: { reps: years.map((year) => ({ __typename: 'AnnualReport', year })) },
     },
   );
-  expect(result.errors).toBeUndefined();
-  return result.data!._entities;
-}
 
 async function recordsBehind(tenant: string, year: number, figure: string) {
-  const result = await graphql<{ _entities: { escalationsRecordsBehind: RecordBehind[] }[] }>(
+  const [entity] = await entitiesOf<{ escalationsRecordsBehind: RecordBehindFigure[] }>(
     running.url,
-    `query ($reps: [_Any!]!, $figure: String!) { _entities(representations: $reps) {
-      ... on AnnualReport { escalationsRecordsBehind(figure: $figure) { child { id } date reference description } }
-    } }`,
-    {
-      token: await manager(tenant),
-      variables: { reps: [{ __typename: 'AnnualReport', year }], figure },
-    },
+    entitiesQuery(
+      'AnnualReport',
+      `escalationsRecordsBehind(figure: $figure) { ${recordBehindFields} }`,
+      '$figure: String!',
+    ),
+    [annualReport(year)],
+    { token: await manager(tenant), variables: { figure } },
   );
-  expect(result.errors, figure).toBeUndefined();
-  return result.data!._entities[0]!.escalationsRecordsBehind;
+  return entity!.escalationsRecordsBehind;
 }
 
 /** Every count of the figures by its path in the report's JSON, map entries included. */
@@ -91,10 +77,7 @@ const countsByPath = (figures: Figures): [string, number][] =>
   Object.entries(figures).flatMap(([name, value]): [string, number][] => {
     if (name === 'medianWorkingDaysToResolve') return [];
     if (typeof value === 'number') return [[`escalations.${name}`, value]];
-    return (value as { code: string; count: number }[]).map(({ code, count }) => [
-      `escalations.${name}.${code}`,
-      count,
-    ]);
+    return (value as CodeCount[]).map(({ code, count }) => [`escalations.${name}.${code}`, count]);
   });
 
 describe('escalation figures of the annual report', () => {
@@ -276,14 +259,17 @@ describe('the records behind each figure', () => {
   });
 
   it('audits who read which escalations behind which figure, in their own council', async () => {
-    const token = await keys.tokenFor({ tenant: 'south', roles: ['manager'], sub: 'reader-7' });
-    await graphql(
+    const token = await running.keys.tokenForRole('manager', { tenant: 'south', sub: 'reader-7' });
+    await callEntities(
       running.url,
-      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport {
-        escalations { raised } escalationsRecordsBehind(figure: "escalations.raised") { reference } } } }`,
-      { token, variables: { reps: [{ __typename: 'AnnualReport', year: 2023 }] } },
+      entitiesQuery(
+        'AnnualReport',
+        'escalations { raised } escalationsRecordsBehind(figure: "escalations.raised") { reference }',
+      ),
+      [annualReport(2023)],
+      { token },
     );
-    const audit = await database.superuser.query(
+    const audit = await running.database.superuser.query(
       `select tenant_id, action, entity, entity_ids, detail from escalations.audit_events where actor = 'reader-7'`,
     );
     expect(audit.rows).toEqual([
@@ -299,8 +285,7 @@ describe('the records behind each figure', () => {
 });
 
 describe('a council the size of Bradford', () => {
-  const asMap = (counts: { code: string; count: number }[]) =>
-    Object.fromEntries(counts.map(({ code, count }) => [code, count]));
+  const asMap = (counts: CodeCount[]) => Object.fromEntries(counts.map(({ code, count }) => [code, count]));
 
   it('answers as the domain does over every row, this year and last in one call', async () => {
     const reports = await figuresOf('bradford', 2023, 2022);

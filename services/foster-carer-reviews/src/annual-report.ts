@@ -6,24 +6,18 @@ import {
   fosterCarerReviewMembers,
   reportingYear,
 } from '@footprint/domain';
-import { invalidInput } from '@footprint/graphql';
-import { z } from 'zod';
+import {
+  type CodeCount,
+  codeCounts,
+  membersUnder,
+  noRecordsBehind,
+  type RecordBehindFigure,
+} from '@footprint/graphql';
 import { fosterHouseholdTypes } from './codes.ts';
 import type { HouseholdRow } from './data/find-households.ts';
 import type { ReportRecords } from './data/find-report-records.ts';
 import type { ReviewRow } from './data/find-reviews.ts';
 import { scheduleOf } from './schedule.ts';
-
-/** A count under one code of a report table (annual-report.md's `{ code: count }` maps). */
-export type CodeCount = { code: string; count: number };
-
-/** One record behind a figure, in the shape every subgraph shares. */
-export type RecordBehindFigure = {
-  child: { id: string } | null;
-  date: string | null;
-  reference: string | null;
-  description: string;
-};
 
 /** The `fosterCarerReviews` section of the annual report (statutory-rules §11, §14). */
 export type FosterCarerReviewReportFigures = {
@@ -33,15 +27,6 @@ export type FosterCarerReviewReportFigures = {
   onTimePercent: number | null;
   overdueAt31March: number;
 };
-
-const reportingYearNumber = z.number().int().min(1990).max(2100);
-
-/** The reporting year of a representation: a direct `_entities` caller could send anything. */
-export function reportYear(value: unknown): number {
-  const parsed = reportingYearNumber.safeParse(value);
-  if (!parsed.success) throw invalidInput('year must be a reporting year such as 2023', 'year');
-  return parsed.data;
-}
 
 /** Every household's review schedule, from the domain's rule (§11) only. */
 function schedulesOf(records: ReportRecords) {
@@ -62,10 +47,7 @@ export function fosterCarerReviewReportFigures(
   const figures = fosterCarerReviewFigures(schedulesOf(records), year);
   return {
     // Fixed keys, both listed, zeros included, in the spec's order.
-    householdsAt31March: fosterHouseholdTypes.map((type) => ({
-      code: type,
-      count: figures.householdsAt31March[type],
-    })),
+    householdsAt31March: codeCounts(figures.householdsAt31March, fosterHouseholdTypes),
     due: figures.due,
     onTime: figures.onTime,
     onTimePercent: figures.onTimePercent,
@@ -80,9 +62,6 @@ const typeLabels: Record<(typeof fosterHouseholdTypes)[number], string> = {
   mainstream: 'mainstream',
   connected_person: 'connected person',
 };
-
-export const noRecordsBehind = (figure: string) =>
-  invalidInput(`No records behind figure "${figure}"`, 'figure');
 
 /**
  * The records behind one `fosterCarerReviews.*` figure of the year, from the same domain
@@ -132,11 +111,7 @@ export function fosterCarerReviewRecordsBehind(
   });
 
   if (name === 'householdsAt31March' && key !== undefined && key !== '') {
-    // Own keys only: a key such as "constructor" must not reach the object's prototype.
-    const list = Object.hasOwn(members.householdsAt31March, key)
-      ? members.householdsAt31March[key as keyof typeof members.householdsAt31March]
-      : [];
-    return behind(list, (h) => h, householdRecord);
+    return behind(membersUnder(members.householdsAt31March, key), (h) => h, householdRecord);
   }
   if (key === undefined) {
     if (name === 'due') return behind(members.due, (d) => d.household, dueRecord);

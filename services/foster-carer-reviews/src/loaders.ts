@@ -1,18 +1,9 @@
-import type { RequestContext } from '@footprint/graphql';
+import { once, type RequestContext } from '@footprint/graphql';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { findHouseholdsByIds, type HouseholdRow } from './data/find-households.ts';
 import { findReportRecords, type ReportRecords } from './data/find-report-records.ts';
 import { findReviewsByHousehold, type ReviewRow } from './data/find-reviews.ts';
-
-/** Runs `load` at most once and shares its result (a request's annual report reads each table once). */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let loaded: Promise<T> | undefined;
-  return () => {
-    if (!loaded) loaded = load();
-    return loaded;
-  };
-}
 
 /**
  * Per-request loaders: the gateway sends one `_entities` call with many keys, and each batch

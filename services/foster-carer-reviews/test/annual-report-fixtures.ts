@@ -1,3 +1,4 @@
+import { annualReport, entitiesQuery, recordBehindFields } from '@footprint/testing';
 import type pg from 'pg';
 
 /**
@@ -40,22 +41,16 @@ export async function seedAnnualReport(db: pg.Pool) {
 }
 
 /** The annual report as the gateway asks this subgraph for it: by its key alone. */
-export const report = (year: unknown) => ({ __typename: 'AnnualReport', year });
+export const report = (year: unknown) => annualReport(year);
 
-export const figuresQuery = `query ($reps: [_Any!]!) { _entities(representations: $reps) {
-  ... on AnnualReport { year fosterCarerReviews { householdsAt31March { code count } due onTime
-    onTimePercent overdueAt31March } } } }`;
+export const figuresQuery = entitiesQuery(
+  'AnnualReport',
+  `year fosterCarerReviews { householdsAt31March { code count } due onTime
+    onTimePercent overdueAt31March }`,
+);
 
-export const recordsBehindQuery = `query ($reps: [_Any!]!, $figure: String!) {
-  _entities(representations: $reps) { ... on AnnualReport {
-    fosterCarerReviewsRecordsBehind(figure: $figure) { child { id } date reference description } } } }`;
-
-/** Every row of the schema, recorded reads included: to prove a refused request wrote nothing at all. */
-export async function everything(db: pg.Pool) {
-  const households = await db.query('select * from foster_carer_reviews.households order by tenant_id, id');
-  const reviews = await db.query(
-    'select * from foster_carer_reviews.reviews order by tenant_id, household_id, review_date',
-  );
-  const audit = await db.query('select * from foster_carer_reviews.audit_events order by at, id');
-  return { households: households.rows, reviews: reviews.rows, audit: audit.rows };
-}
+export const recordsBehindQuery = entitiesQuery(
+  'AnnualReport',
+  `fosterCarerReviewsRecordsBehind(figure: $figure) { ${recordBehindFields} }`,
+  '$figure: String!',
+);

@@ -1,59 +1,36 @@
-import {
-  graphql,
-  startTestService,
-  type TestDatabase,
-  type TestKeys,
-  type TestService,
-} from '@footprint/testing';
+import type { CodeCount, RecordBehindFigure } from '@footprint/graphql';
+import { entitiesOf, testService } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as fosterCarerReviews } from '../src/index.ts';
 import { figuresQuery, recordsBehindQuery, report, seedAnnualReport } from './annual-report-fixtures.ts';
 
-let database: TestDatabase;
-let keys: TestKeys;
-let running: TestService;
+const running = testService(fosterCarerReviews, { seed: seedAnnualReport });
+beforeAll(running.start);
+afterAll(running.stop);
 
-beforeAll(async () => {
-  running = await startTestService(fosterCarerReviews, { seed: seedAnnualReport });
-  ({ database, keys } = running);
-});
-
-afterAll(() => running?.stop());
-
-const manager = (tenant: string) => keys.tokenFor({ tenant, roles: ['manager'], sub: `${tenant}-manager` });
+const manager = (tenant: string) => running.keys.tokenForRole('manager', { tenant });
 
 type Figures = {
-  householdsAt31March: { code: string; count: number }[];
+  householdsAt31March: CodeCount[];
   due: number;
   onTime: number;
   onTimePercent: number | null;
   overdueAt31March: number;
 };
-type Behind = {
-  child: { id: string } | null;
-  date: string | null;
-  reference: string | null;
-  description: string;
-};
 
-async function figuresOf(tenant: string, years: number[]) {
-  const result = await graphql<{ _entities: { year: number; fosterCarerReviews: Figures }[] }>(
-    running.url,
-    figuresQuery,
-    { token: await manager(tenant), variables: { reps: years.map(report) } },
-  );
-  expect(result.errors).toBeUndefined();
-  return result.data!._entities;
-}
+const figuresOf = async (tenant: string, years: number[]) =>
+  entitiesOf<{ year: number; fosterCarerReviews: Figures }>(running.url, figuresQuery, years.map(report), {
+    token: await manager(tenant),
+  });
 
 async function recordsBehind(tenant: string, figure: string, year = 2023) {
-  const result = await graphql<{ _entities: { fosterCarerReviewsRecordsBehind: Behind[] }[] }>(
+  const [entity] = await entitiesOf<{ fosterCarerReviewsRecordsBehind: RecordBehindFigure[] }>(
     running.url,
     recordsBehindQuery,
-    { token: await manager(tenant), variables: { reps: [report(year)], figure } },
+    [report(year)],
+    { token: await manager(tenant), variables: { figure } },
   );
-  expect(result.errors).toBeUndefined();
-  return result.data!._entities[0]!.fosterCarerReviewsRecordsBehind;
+  return entity!.fosterCarerReviewsRecordsBehind;
 }
 
 describe('the foster carer reviews section of the annual report', () => {
@@ -231,10 +208,10 @@ describe('the records behind each foster carer review figure', () => {
   });
 
   it('audits the households read, naming the figure and the year', async () => {
-    await database.superuser.query('delete from foster_carer_reviews.audit_events');
+    await running.database.superuser.query('delete from foster_carer_reviews.audit_events');
     await recordsBehind('north', 'fosterCarerReviews.overdueAt31March');
     await recordsBehind('north', 'fosterCarerReviews.householdsAt31March.kinship');
-    const { rows } = await database.superuser.query(
+    const { rows } = await running.database.superuser.query(
       'select tenant_id, actor, action, entity, entity_ids, detail from foster_carer_reviews.audit_events order by at',
     );
     expect(rows).toEqual([

@@ -12,6 +12,7 @@ import {
   dataQualityList,
   type MonthOfReviews,
   midwayReviewsIn,
+  PARTICIPATION_CODES,
   type PaperworkFigures,
   type ParticipationBehind,
   type ParticipationCode,
@@ -30,13 +31,11 @@ import {
   reviewsChairedByChild,
   type ScheduledReview,
 } from '@footprint/domain';
-import { type CareHistoryFacts, toDomainEpisode } from '@footprint/graphql';
+import { type CareHistoryFacts, type CodeCount, codeCounts, toDomainEpisode } from '@footprint/graphql';
 import type { AuditRow } from './data/find-audits.ts';
 import type { ConsultationRow } from './data/find-consultations.ts';
 import type { MidwayReviewRow } from './data/find-midway-reviews.ts';
 import type { ReportReviewRow } from './data/find-reviews.ts';
-
-export type CodeCount = { code: string; count: number };
 
 /** The council's rows dated in one or more reporting years: what consultation, audits and midway reviews count. */
 export type DatedRecords = {
@@ -69,10 +68,6 @@ export type DatedReport = {
     audits: { completed: AuditMember[]; byGrade: Record<string, AuditMember[]> };
   };
 };
-
-/** A count map as the API lists it: in the given order, or in code order. */
-const codeCounts = (counts: Record<string, number>, order?: readonly string[]): CodeCount[] =>
-  (order ?? Object.keys(counts).sort()).map((code) => ({ code, count: counts[code] ?? 0 }));
 
 /**
  * Consultation forms, audits and midway reviews of reporting year `year`, as
@@ -161,17 +156,10 @@ export const REVIEW_DATA_QUALITY_CODES = [
 
 export type ReviewDataQualityCode = (typeof REVIEW_DATA_QUALITY_CODES)[number];
 
-const PARTICIPATION_ORDER = [
-  'PN0',
-  'PN1',
-  'PN2',
-  'PN3',
-  'PN4',
-  'PN5',
-  'PN6',
-  'PN7',
+const PARTICIPATION_ORDER: readonly (ParticipationCode | 'notRecorded')[] = [
+  ...PARTICIPATION_CODES,
   'notRecorded',
-] as const satisfies readonly (ParticipationCode | 'notRecorded')[];
+];
 const FORMAT_ORDER = ['in_person', 'virtual', 'hybrid', 'notRecorded'] as const;
 const CHAIRED_ORDER = ['chair', 'co_chair'] as const;
 

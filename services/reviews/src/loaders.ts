@@ -1,5 +1,4 @@
-import { reportingYear } from '@footprint/domain';
-import { decodeCareHistory, invalidInput, type RequestContext } from '@footprint/graphql';
+import { decodeCareHistory, invalidInput, type RequestContext, reportingSpan } from '@footprint/graphql';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import {
@@ -81,12 +80,6 @@ export const loaders = createContextCache((ctx: RequestContext) => {
   };
 });
 
-/** The span of reporting years asked for together: one read covers them all. */
-const spanOf = (years: readonly number[]) => ({
-  from: reportingYear(Math.min(...years)).start,
-  to: reportingYear(Math.max(...years)).end,
-});
-
 /**
  * The annual report's consultation, audit and midway review figures per year: each table read
  * once per request for the council (one query each for every year asked), then computed in memory.
@@ -94,7 +87,7 @@ const spanOf = (years: readonly number[]) => ({
 function datedReportLoader(ctx: RequestContext) {
   return new DataLoader<number, DatedReport>((years) =>
     ctx.inTenant(async (tx) => {
-      const { from, to } = spanOf(years);
+      const { start: from, end: to } = reportingSpan(years);
       const midwayReviews = await findMidwayReviewsDated(tx, from, to);
       const consultations = await findConsultationsReceived(tx, from, to);
       const audits = await findAuditsDated(tx, from, to);
@@ -123,7 +116,7 @@ function reviewReportLoader(ctx: RequestContext, datedReports: DataLoader<number
     const childIds = [
       ...new Set(histories.flatMap((history) => history?.map((child) => child.childId) ?? [])),
     ];
-    const { from, to } = spanOf(years);
+    const { start: from, end: to } = reportingSpan(years);
     const [rows, dated] = await Promise.all([
       ctx.inTenant(async (tx) => {
         const found = await findReviewsForReport(tx, childIds, from, to);

@@ -6,6 +6,7 @@ import {
   reviewsDueInYear,
   type ScheduledReview,
 } from '@footprint/domain';
+import { membersUnder, type RecordBehindFigure as RecordBehind } from '@footprint/graphql';
 import {
   type AuditMember,
   type ConsultationMember,
@@ -17,14 +18,6 @@ import {
   type ReviewReport,
 } from './annual-report.ts';
 import { consultationIdOf, midwayReviewIdOf, reviewIdOf } from './keys.ts';
-
-/** One record behind a figure, as `RecordBehindFigure` shows it. */
-export type RecordBehind = {
-  child: { id: string } | null;
-  date: string | null;
-  reference: string | null;
-  description: string;
-};
 
 /** What a figure's records are, for the audit trail, and the records themselves. */
 export type RecordsBehind = {
@@ -191,56 +184,31 @@ const COUNTS = new Map<string, Trace>([
   ['audits.completed', (r) => audits(r.dated.behind.audits.completed)],
 ]);
 
-const none: RecordsBehind['records'] = [];
-
 const MAPS = new Map<string, MapTrace>([
   [
     'reviews.participation',
-    (r, key) => {
-      const list = Object.hasOwn(r.behind.participation.byCode, key)
-        ? r.behind.participation.byCode[key as keyof typeof r.behind.participation.byCode]
-        : [];
-      return reviews(list, (v) =>
+    (r, key) =>
+      reviews(membersUnder(r.behind.participation.byCode, key), (v) =>
         v.code
           ? `Review held ${v.date}, participation ${key}`
           : `Review held ${v.date}, participation not recorded`,
-      );
-    },
+      ),
   ],
   [
     'reviews.format',
     (r, key) =>
-      Object.hasOwn(r.behind.format, key)
-        ? scheduled(
-            r.behind.format[key as keyof typeof r.behind.format],
-            (v) => `Review held ${v.date}, ${FORMAT_WORDS[key]}`,
-          )
-        : { entity: 'Review', records: none },
+      scheduled(membersUnder(r.behind.format, key), (v) => `Review held ${v.date}, ${FORMAT_WORDS[key]}`),
   ],
   [
     'reviews.chairedByChild',
     (r, key) =>
-      Object.hasOwn(r.behind.chairedByChild, key)
-        ? scheduled(
-            r.behind.chairedByChild[key as keyof typeof r.behind.chairedByChild],
-            (v) => `Review held ${v.date}, ${CHAIRED_WORDS[key]}`,
-          )
-        : { entity: 'Review', records: none },
-  ],
-  [
-    'consultation',
-    (r, key) =>
-      forms(
-        Object.hasOwn(r.dated.behind.consultation, key)
-          ? r.dated.behind.consultation[key as keyof typeof r.dated.behind.consultation]
-          : [],
+      scheduled(
+        membersUnder(r.behind.chairedByChild, key),
+        (v) => `Review held ${v.date}, ${CHAIRED_WORDS[key]}`,
       ),
   ],
-  [
-    'audits.byGrade',
-    (r, key) =>
-      audits(Object.hasOwn(r.dated.behind.audits.byGrade, key) ? r.dated.behind.audits.byGrade[key]! : []),
-  ],
+  ['consultation', (r, key) => forms(membersUnder(r.dated.behind.consultation, key))],
+  ['audits.byGrade', (r, key) => audits(membersUnder(r.dated.behind.audits.byGrade, key))],
 ]);
 
 const isReviewQualityCode = (code: string): code is ReviewDataQualityCode =>

@@ -1,4 +1,5 @@
 import { encodeCareHistory } from '@footprint/graphql';
+import { annualReport } from '@footprint/testing';
 import type pg from 'pg';
 
 /**
@@ -92,18 +93,12 @@ export const southCareHistory: CareHistory = [
 ];
 
 /** An AnnualReport representation as the gateway sends it once it has the children subgraph's careHistory. */
-export const reportRepresentation = (year: number, careHistory: CareHistory) => ({
-  __typename: 'AnnualReport',
-  year,
-  careHistory: encodeCareHistory(careHistory),
-});
+export const reportRepresentation = (year: number, careHistory: CareHistory) =>
+  annualReport(year, { careHistory: encodeCareHistory(careHistory) });
 
 /** A representation carrying whatever a direct `_entities` caller chooses to send. */
-export const forgedRepresentation = (year: number, careHistory: unknown) => ({
-  __typename: 'AnnualReport',
-  year,
-  careHistory,
-});
+export const forgedRepresentation = (year: number, careHistory: unknown) =>
+  annualReport(year, { careHistory });
 
 /** Every figure of the three sections this subgraph adds to the report. */
 export const REPORT_FIGURES = `reviews {

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { type Connection, connect, withTenant } from '@footprint/db';
 import { overlaps, periodsOfCare, reportingYear } from '@footprint/domain';
 import { findFiles, formatProblems, readAllRecords, validateImportSet } from '@footprint/exchange';
-import { graphql, startTestService, type TestKeys, type TestService } from '@footprint/testing';
+import type { RecordBehindFigure } from '@footprint/graphql';
+import { entitiesOf, entitiesQuery, recordBehindFields, testService } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPart, service as reviews } from '../src/index.ts';
 import {
@@ -21,36 +22,24 @@ const EXAMPLESHIRE = fileURLToPath(
   new URL('../../../../shared/spec/examples/exampleshire/', import.meta.url),
 );
 
-let running: TestService;
-let keys: TestKeys;
+const running = testService(reviews, { seed: seedAnnualReportCouncils });
 let connection: Connection;
 
 beforeAll(async () => {
-  running = await startTestService(reviews, {
-    seed: (db) => seedAnnualReportCouncils(db),
-  });
-  ({ keys } = running);
+  await running.start();
   connection = connect(running.database.urlFor('reviews'));
 }, 120_000);
 
 afterAll(async () => {
   await connection?.close();
-  await running?.stop();
+  await running.stop();
 });
 
-const manager = (tenant: string, sub = `${tenant}-manager`) =>
-  keys.tokenFor({ tenant, roles: ['manager'], sub });
+const manager = (tenant: string, sub?: string) => running.keys.tokenForRole('manager', { tenant, sub });
 
 /** An `_entities` call for AnnualReport as the gateway makes it, with the required care history. */
-async function report<T>(token: string, representations: unknown[], selection: string) {
-  const result = await graphql<{ _entities: T[] }>(
-    running.url,
-    `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on AnnualReport { ${selection} } } }`,
-    { token, variables: { reps: representations } },
-  );
-  expect(result.errors).toBeUndefined();
-  return result.data!._entities;
-}
+const report = <T>(token: string, representations: unknown[], selection: string) =>
+  entitiesOf<T>(running.url, entitiesQuery('AnnualReport', selection), representations, { token });
 
 const figuresOf = async (tenant: string, year: number, careHistory: CareHistory, sub?: string) =>
   (
@@ -232,13 +221,6 @@ describe('the figures of a small hand-made year', () => {
   });
 });
 
-type TracedRecord = {
-  child: { id: string } | null;
-  date: string | null;
-  reference: string | null;
-  description: string;
-};
-
 /** Every figure's records in one request, by alias. */
 async function recordsBehind(
   tenant: string,
@@ -250,10 +232,10 @@ async function recordsBehind(
   const selection = figures
     .map(
       (figure, i) =>
-        `f${i}: reviewsRecordsBehind(figure: ${JSON.stringify(figure)}) { child { id } date reference description }`,
+        `f${i}: reviewsRecordsBehind(figure: ${JSON.stringify(figure)}) { ${recordBehindFields} }`,
     )
     .join('\n');
-  const [found] = await report<{ [alias: string]: TracedRecord[] }>(
+  const [found] = await report<{ [alias: string]: RecordBehindFigure[] }>(
     await manager(tenant, sub),
     [reportRepresentation(year, careHistory)],
     selection,
@@ -401,7 +383,11 @@ describe('the records behind each figure', () => {
 
   it('reads the tables once for the figures and every trace of one request, and audits each trace', async () => {
     const sub = 'one-request-reader';
-    const [found] = await report<{ reviews: { late: number }; late: TracedRecord[]; held: TracedRecord[] }>(
+    const [found] = await report<{
+      reviews: { late: number };
+      late: RecordBehindFigure[];
+      held: RecordBehindFigure[];
+    }>(
       await manager('north', sub),
       [reportRepresentation(2023, northCareHistory)],
       `reviews { late } consultation { carer } late: reviewsRecordsBehind(figure: "reviews.late") { reference }

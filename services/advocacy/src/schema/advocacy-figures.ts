@@ -1,6 +1,8 @@
+import { codeCountType } from '@footprint/graphql';
 import type { AdvocacyReportFigures } from '../annual-report.ts';
 import { builder } from '../builder.ts';
-import { CodeCount } from './code-count.ts';
+
+const CodeCount = codeCountType(builder);
 
 export const AdvocacyFigures = builder.objectRef<AdvocacyReportFigures>('AdvocacyFigures').implement({
   description: 'Advocacy and Independent Visitors in a reporting year (statutory-rules §10)',

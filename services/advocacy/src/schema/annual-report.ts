@@ -1,14 +1,12 @@
-import {
-  advocacyRecordsBehind,
-  advocacyReportFigures,
-  lookedAfterDuringYearOf,
-  reportYear,
-} from '../annual-report.ts';
+import { auditRecordsBehind, checkedReportYear, managers, recordBehindFigureType } from '@footprint/graphql';
+import { advocacyRecordsBehind, advocacyReportFigures, lookedAfterDuringYearOf } from '../annual-report.ts';
 import { builder } from '../builder.ts';
 import { loaders } from '../loaders.ts';
 import { AdvocacyFigures } from './advocacy-figures.ts';
+import { Child } from './child.ts';
 import { ChildrenFigures } from './children-figures.ts';
-import { RecordBehindFigure } from './record-behind-figure.ts';
+
+const RecordBehindFigure = recordBehindFigureType(builder, Child);
 
 /**
  * The council's annual report for a reporting year, owned by the children subgraph; this subgraph
@@ -23,17 +21,17 @@ export const AnnualReport = builder
     fields: (t) => ({
       year: t.int({
         description: 'The reporting year: 1 April of it to 31 March of the next',
-        authScopes: { anyRole: ['manager'] },
-        resolve: (report) => reportYear(report.year),
+        authScopes: managers,
+        resolve: (report) => checkedReportYear(report.year),
       }),
       advocacy: t.field({
         type: AdvocacyFigures,
-        authScopes: { anyRole: ['manager'] },
+        authScopes: managers,
         requires: builder.selection<{ children?: { lookedAfterDuringYear: number } | null }>(
           'children { lookedAfterDuringYear }',
         ),
         resolve: async (report, _args, ctx) => {
-          const year = reportYear(report.year);
+          const year = checkedReportYear(report.year);
           const lookedAfterDuringYear = lookedAfterDuringYearOf(report);
           return advocacyReportFigures(await loaders(ctx).reportRecords(), year, lookedAfterDuringYear);
         },
@@ -42,12 +40,12 @@ export const AnnualReport = builder
         type: [RecordBehindFigure],
         description:
           'The records behind one advocacy figure, by its path in the report’s JSON: "advocacy.involvements", "advocacy.byReason.placement", "advocacy.independentVisitorsAt31March" ...; as many as the figure counts',
-        authScopes: { anyRole: ['manager'] },
+        authScopes: managers,
         args: { figure: t.arg.string({ required: true }) },
         resolve: async (report, { figure }, ctx) => {
-          const year = reportYear(report.year);
+          const year = checkedReportYear(report.year);
           const behind = advocacyRecordsBehind(await loaders(ctx).reportRecords(), year, figure);
-          await ctx.inTenant((tx) => ctx.audit(tx, 'read', behind.entity, behind.ids, { figure, year }));
+          await auditRecordsBehind(ctx, behind.entity, behind.ids, { figure, year });
           return behind.records;
         },
       }),

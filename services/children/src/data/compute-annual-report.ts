@@ -25,6 +25,7 @@ import {
   type WorkforceBehind,
   workforceFiguresBehind,
 } from '@footprint/domain';
+import { type CodeCount, codeCounts } from '@footprint/graphql';
 import type { ChildRow } from './find-children.ts';
 import type { StaffRow } from './find-staff.ts';
 import type { ReportEpisodeRow, ReportRecords, UascRow } from './load-report-records.ts';
@@ -44,8 +45,6 @@ export type CouncilHistory = {
   allocations: Allocation[];
   people: ReportPerson[];
 };
-
-export type CodeCount = { code: string; count: number };
 
 export type ChildCareHistory = { childId: string; dateOfBirth: IsoDate; episodes: ReportEpisodeRow[] };
 
@@ -139,18 +138,6 @@ export function arrangeCouncilRecords(records: ReportRecords): CouncilHistory {
   };
 }
 
-const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** A count map as the report lists it: codes that occur, in code order. */
-const inCodeOrder = (counts: Record<string, number>): CodeCount[] =>
-  Object.keys(counts)
-    .sort(byCode)
-    .map((code) => ({ code, count: counts[code]! }));
-
-/** A count map with fixed keys: every key in the given order, zeros included. */
-const inOrder = (keys: readonly string[], counts: Record<string, number>): CodeCount[] =>
-  keys.map((code) => ({ code, count: counts[code] ?? 0 }));
-
 /**
  * The children subgraph's figures of reporting year `year` (annual-report.md children.*,
  * workforce.*, its dataQuality codes; further-tables byEthnicGroup), every one from the domain
@@ -204,15 +191,15 @@ export function computeAnnualReport(history: CouncilHistory, year: number): Annu
       lookedAfterDuringYear: f.lookedAfterDuringYear,
       startedInYear: f.startedInYear,
       ceasedInYear: f.ceasedInYear,
-      byLegalStatus: inCodeOrder(f.byLegalStatus),
-      byLegalStatusAtEntry: inCodeOrder(f.byLegalStatusAtEntry),
-      byPlacement: inCodeOrder(f.byPlacement),
-      byAgeBand: inOrder(ageBandLabels(ageBands), profile.figures.byAgeBand),
-      bySex: inOrder(SEX_ORDER, profile.figures.bySex),
-      byEthnicity: inCodeOrder(profile.figures.byEthnicity),
-      byReasonCeased: inCodeOrder(f.byReasonCeased),
+      byLegalStatus: codeCounts(f.byLegalStatus),
+      byLegalStatusAtEntry: codeCounts(f.byLegalStatusAtEntry),
+      byPlacement: codeCounts(f.byPlacement),
+      byAgeBand: codeCounts(profile.figures.byAgeBand, ageBandLabels(ageBands)),
+      bySex: codeCounts(profile.figures.bySex, SEX_ORDER),
+      byEthnicity: codeCounts(profile.figures.byEthnicity),
+      byReasonCeased: codeCounts(f.byReasonCeased),
       uascAt31March: profile.figures.uascAt31March,
-      byEthnicGroup: inOrder(ETHNIC_GROUP_ORDER, profile.figures.byEthnicGroup),
+      byEthnicGroup: codeCounts(profile.figures.byEthnicGroup, ETHNIC_GROUP_ORDER),
       dataQuality: dataQualityList({
         period_without_start: periodWithoutStart.length,
         no_iro_allocated: noIroAllocated.length,

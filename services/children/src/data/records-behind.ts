@@ -1,4 +1,5 @@
 import { ageOn, ethnicGroupOf, type PeriodBehind, sexOf } from '@footprint/domain';
+import type { RecordBehindFigure } from '@footprint/graphql';
 import type {
   AnnualReportFigures,
   ProfileChild,
@@ -7,16 +8,8 @@ import type {
 } from './compute-annual-report.ts';
 import type { ChildRow } from './find-children.ts';
 
-/** One record behind a figure, as `RecordBehindFigure` shows it. */
-export type RecordBehind = {
-  child: ChildRow | null;
-  date: string | null;
-  reference: string | null;
-  description: string;
-};
-
 /** What a figure's records are about: children, or the IRO service's people. */
-export type RecordsBehind = { entity: 'Child' | 'Iro'; records: RecordBehind[] };
+export type RecordsBehind = { entity: 'Child' | 'Iro'; records: RecordBehindFigure<ChildRow>[] };
 
 /** Single counts this subgraph computes, by their path in the report's JSON. */
 const PERIOD_COUNTS = new Set([

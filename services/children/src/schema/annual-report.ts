@@ -1,14 +1,24 @@
-import { careHistoryScalar, encodeCareHistory, invalidInput } from '@footprint/graphql';
+import {
+  auditRecordsBehind,
+  careHistoryScalar,
+  checkedReportYear,
+  encodeCareHistory,
+  managers,
+  noRecordsBehind,
+  recordBehindFigureType,
+} from '@footprint/graphql';
 import { builder } from '../builder.ts';
 import { recordsBehind } from '../data/records-behind.ts';
 import { loaders } from '../loaders.ts';
+import { Child } from './child.ts';
 import { ChildrenFigures } from './children-figures.ts';
-import { RecordBehindFigure } from './record-behind-figure.ts';
 import { NARRATIVE_SECTIONS, ReportNarrative } from './report-narrative.ts';
-import { checkedReportYear } from './report-year.ts';
 import { WorkforceFigures } from './workforce-figures.ts';
 
 careHistoryScalar(builder);
+
+// Declared without descriptions, as this subgraph first printed it (see SharedTypeOptions).
+const RecordBehindFigure = recordBehindFigureType(builder, Child, { descriptions: false });
 
 const ReportingPeriod = builder.objectRef<{ start: string; end: string }>('ReportingPeriod').implement({
   description: 'A reporting year: 1 April to 31 March, both days included',
@@ -29,7 +39,7 @@ const sectionOrder = (section: string) => (NARRATIVE_SECTIONS as readonly string
 AnnualReport.implement({
   description:
     'The IRO annual report of the caller’s council for a reporting year (1 April YYYY – 31 March YYYY+1)',
-  authScopes: { anyRole: ['manager'] },
+  authScopes: managers,
   fields: (t) => ({
     year: t.exposeInt('year'),
     period: t.field({
@@ -66,11 +76,11 @@ AnnualReport.implement({
       args: { figure: t.arg.string({ required: true }) },
       resolve: async ({ year }, { figure }, ctx) => {
         const found = recordsBehind(await loaders(ctx).annualReport.load(year), figure);
-        if (!found) throw invalidInput(`No records behind figure "${figure}"`, 'figure');
+        if (!found) throw noRecordsBehind(figure);
         const ids = found.records.map((record) =>
           found.entity === 'Child' ? (record.child?.id ?? '') : (record.reference ?? ''),
         );
-        await ctx.inTenant((tx) => ctx.audit(tx, 'read', found.entity, ids, { figure, year }));
+        await auditRecordsBehind(ctx, found.entity, ids, { figure, year });
         return found.records;
       },
     }),
@@ -90,7 +100,7 @@ builder.queryFields((t) => ({
   annualReport: t.field({
     type: AnnualReport,
     description: 'The annual report of the caller’s council for reporting year `year` (2023 is 2023-24)',
-    authScopes: { anyRole: ['manager'] },
+    authScopes: managers,
     args: { year: t.arg.int({ required: true }) },
     resolve: async (_root, { year }, ctx) => {
       const checked = checkedReportYear(year);

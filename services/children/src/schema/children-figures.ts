@@ -1,6 +1,9 @@
+import { codeCountType } from '@footprint/graphql';
 import { builder } from '../builder.ts';
 import type { AnnualReportFigures } from '../data/compute-annual-report.ts';
-import { CodeCount } from './code-count.ts';
+
+// Declared without descriptions, as this subgraph first printed it (see SharedTypeOptions).
+const CodeCount = codeCountType(builder, { descriptions: false });
 
 /** The children.* figures of the annual report (annual-report.md; byEthnicGroup from further-tables.md). */
 export const ChildrenFigures = builder

@@ -1,9 +1,8 @@
-import { invalidInput } from '@footprint/graphql';
+import { invalidInput, managers, REPORT_YEAR_MESSAGE, reportYear } from '@footprint/graphql';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import type { ReportNarrativeRow } from '../data/find-report-narratives.ts';
 import { saveReportNarrative } from '../data/save-report-narrative.ts';
-import { reportYear, YEAR_MESSAGE } from './report-year.ts';
 
 /** The narrative sections managers write for the report, in the order the report shows them. */
 export const NARRATIVE_SECTIONS = [
@@ -52,14 +51,14 @@ builder.mutationFields((t) => ({
   saveReportNarrative: t.field({
     type: ReportNarrative,
     description: 'Write one section of the council’s annual report for a year; empty text deletes it',
-    authScopes: { anyRole: ['manager'] },
+    authScopes: managers,
     args: { input: t.arg({ type: SaveReportNarrativeInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       const parsed = saveInput.safeParse(input);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         const field = String(issue.path[0] ?? '');
-        throw invalidInput(field === 'year' ? YEAR_MESSAGE : issue.message, field);
+        throw invalidInput(field === 'year' ? REPORT_YEAR_MESSAGE : issue.message, field);
       }
       const { year, section } = parsed.data;
       // Blank text is no text: whitespace alone would print an empty section.

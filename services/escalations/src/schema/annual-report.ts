@@ -4,43 +4,36 @@ import {
   escalationsBehindFigure,
   reportingYear,
 } from '@footprint/domain';
-import { invalidInput } from '@footprint/graphql';
+import {
+  auditRecordsBehind,
+  checkedReportYear,
+  codeCounts,
+  codeCountType,
+  managers,
+  noRecordsBehind,
+  type RecordBehindFigure as RecordBehind,
+  recordBehindFigureType,
+} from '@footprint/graphql';
 import { builder } from '../builder.ts';
 import { type EscalationYear, loaders } from '../loaders.ts';
-import { CodeCount, type CodeCountShape } from './code-count.ts';
-import { RecordBehindFigure, type RecordBehindFigureShape } from './record-behind-figure.ts';
+import { Child } from './child.ts';
 
-/** The council's annual report is for its managers only (annual-report.md; an IRO sees their own work elsewhere). */
-const managers = { anyRole: ['manager'] } as const;
-
-/** A report's key as a reporting year: 1 April `year` to 31 March `year + 1`. */
-const reportYear = (year: number): number => {
-  if (!Number.isInteger(year) || year < 1990 || year > 2100)
-    throw invalidInput('year must be a reporting year such as 2023', 'year');
-  return year;
-};
+// Declared without descriptions, as this subgraph first printed them (see SharedTypeOptions).
+const CodeCount = codeCountType(builder, { descriptions: false });
+const RecordBehindFigure = recordBehindFigureType(builder, Child, { descriptions: false });
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** A count map in code order (the contract's order where the spec fixes none). */
-const inCodeOrder = (counts: Record<string, number>): CodeCountShape[] =>
-  Object.keys(counts)
-    .sort(byCode)
-    .map((code) => ({ code, count: counts[code]! }));
 
 /**
  * Stage counts in the council's stage order; a stage that events name but the council no longer
  * configures comes after them, by key, rather than being lost.
  */
-const inStageOrder = (
-  counts: Record<string, number>,
-  stages: readonly EscalationStage[],
-): CodeCountShape[] => {
+const inStageOrder = (counts: Record<string, number>, stages: readonly EscalationStage[]) => {
   const configured = stages.filter((s) => counts[s.key] !== undefined).map((s) => s.key);
   const others = Object.keys(counts)
     .filter((key) => !stages.some((s) => s.key === key))
     .sort(byCode);
-  return [...configured, ...others].map((code) => ({ code, count: counts[code]! }));
+  return codeCounts(counts, [...configured, ...others]);
 };
 
 const EscalationFigures = builder.objectRef<EscalationYear>('EscalationFigures').implement({
@@ -80,7 +73,7 @@ const EscalationFigures = builder.objectRef<EscalationYear>('EscalationFigures')
       type: [CodeCount],
       description:
         'Per theme, in code order: escalations raised in the year (one counts under each of its themes)',
-      resolve: (y) => inCodeOrder(y.figures.byTheme),
+      resolve: (y) => codeCounts(y.figures.byTheme),
     }),
     medianWorkingDaysToResolve: t.float({
       nullable: true,
@@ -112,7 +105,7 @@ function describeEscalation(
   return `Escalation ${escalation.id} raised ${escalation.raised} (${escalation.themes.join(', ')})${reached}: ${outcome}`;
 }
 
-const escalationRecord = (member: EscalationInYear, y: EscalationYear): RecordBehindFigureShape => ({
+const escalationRecord = (member: EscalationInYear, y: EscalationYear): RecordBehind => ({
   child: { id: member.escalation.child },
   date: member.escalation.raised,
   reference: member.escalation.id,
@@ -120,7 +113,7 @@ const escalationRecord = (member: EscalationInYear, y: EscalationYear): RecordBe
 });
 
 /** `escalations.children`: one record per child, standing on the child's first escalation of the year. */
-function childRecords(members: readonly EscalationInYear[], y: EscalationYear): RecordBehindFigureShape[] {
+function childRecords(members: readonly EscalationInYear[], y: EscalationYear): RecordBehind[] {
   const raisedOfChild = new Map<string, number>();
   for (const { escalation } of y.behind['escalations.raised']!)
     raisedOfChild.set(escalation.child, (raisedOfChild.get(escalation.child) ?? 0) + 1);
@@ -143,7 +136,7 @@ export const AnnualReport = builder.objectRef<{ year: number }>('AnnualReport').
     escalations: t.field({
       type: EscalationFigures,
       authScopes: managers,
-      resolve: (report, _args, ctx) => loaders(ctx).escalationYear.load(reportYear(report.year)),
+      resolve: (report, _args, ctx) => loaders(ctx).escalationYear.load(checkedReportYear(report.year)),
     }),
     escalationsRecordsBehind: t.field({
       type: [RecordBehindFigure],
@@ -158,24 +151,20 @@ export const AnnualReport = builder.objectRef<{ year: number }>('AnnualReport').
         }),
       },
       resolve: async (report, { figure }, ctx) => {
-        const year = reportYear(report.year);
+        const year = checkedReportYear(report.year);
         // Refused before any read: a percentage, the median, a whole map or another section's figure.
-        if (escalationsBehindFigure({}, figure) === null)
-          throw invalidInput(`No records behind figure "${figure}"`, 'figure');
+        if (escalationsBehindFigure({}, figure) === null) throw noRecordsBehind(figure);
         const y = await loaders(ctx).escalationYear.load(year);
         const members = escalationsBehindFigure(y.behind, figure) ?? [];
         const records =
           figure === 'escalations.children'
             ? childRecords(members, y)
             : members.map((member) => escalationRecord(member, y));
-        await ctx.inTenant((tx) =>
-          ctx.audit(
-            tx,
-            'read',
-            'Escalation',
-            records.map((record) => record.reference!),
-            { figure, year },
-          ),
+        await auditRecordsBehind(
+          ctx,
+          'Escalation',
+          records.map((record) => record.reference!),
+          { figure, year },
         );
         return records;
       },

@@ -1,6 +1,8 @@
+import { codeCountType } from '@footprint/graphql';
 import type { FosterCarerReviewReportFigures } from '../annual-report.ts';
 import { builder } from '../builder.ts';
-import { CodeCount } from './code-count.ts';
+
+const CodeCount = codeCountType(builder);
 
 export const FosterCarerReviewFigures = builder
   .objectRef<FosterCarerReviewReportFigures>('FosterCarerReviewFigures')

@@ -1,18 +1,23 @@
-import type { Role } from '@footprint/auth';
-import { careHistoryScalar, invalidInput } from '@footprint/graphql';
+import {
+  auditRecordsBehind,
+  careHistoryScalar,
+  checkedReportYear,
+  managers,
+  noRecordsBehind,
+  recordBehindFigureType,
+} from '@footprint/graphql';
 import { builder } from '../builder.ts';
 import { loaders } from '../loaders.ts';
 import { traceOf } from '../records-behind.ts';
-import { checkedReportYear } from '../report-year.ts';
 import { AuditFigures } from './audit-figures.ts';
+import { Child } from './child.ts';
 import { ConsultationFigures } from './consultation-figures.ts';
-import { RecordBehindFigure } from './record-behind-figure.ts';
 import { ReviewFigures } from './review-figures.ts';
 
-/** The council's report is for its managers only: every other role gets FORBIDDEN. */
-const managers = { anyRole: ['manager'] as Role[] };
-
 careHistoryScalar(builder);
+
+// Declared without descriptions, as this subgraph first printed it (see SharedTypeOptions).
+const RecordBehindFigure = recordBehindFigureType(builder, Child, { descriptions: false });
 
 // Checked when decoded: a direct `_entities` caller could send anything.
 const requiredCareHistory = builder.selection<{ careHistory: string }>('careHistory') as ReturnType<
@@ -53,12 +58,12 @@ AnnualReport.implement({
       resolve: async (report, { figure }, ctx) => {
         const year = checkedReportYear(report.year);
         const trace = traceOf(figure);
-        if (!trace) throw invalidInput(`No records behind figure "${figure}"`, 'figure');
+        if (!trace) throw noRecordsBehind(figure);
         const found = trace(await loaders(ctx).reviewReport.load(report));
         const ids = found.records.map((record) =>
           found.entity === 'Child' ? (record.child?.id ?? '') : (record.reference ?? ''),
         );
-        await ctx.inTenant((tx) => ctx.audit(tx, 'read', found.entity, ids, { figure, year }));
+        await auditRecordsBehind(ctx, found.entity, ids, { figure, year });
         return found.records;
       },
     }),

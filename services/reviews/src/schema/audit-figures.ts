@@ -1,6 +1,9 @@
+import { codeCountType } from '@footprint/graphql';
 import type { AuditFigures as AuditFiguresShape } from '../annual-report.ts';
 import { builder } from '../builder.ts';
-import { CodeCount } from './code-count.ts';
+
+// Declared without descriptions, as this subgraph first printed it (see SharedTypeOptions).
+const CodeCount = codeCountType(builder, { descriptions: false });
 
 /** Case audits dated in the year (statutory-rules §14). */
 export const AuditFigures = builder.objectRef<AuditFiguresShape>('AuditFigures').implement({

@@ -2,9 +2,12 @@ import type {
   MonthOfReviews as MonthOfReviewsShape,
   PaperworkFigures as PaperworkShape,
 } from '@footprint/domain';
+import { codeCountType } from '@footprint/graphql';
 import type { ReviewFigures as ReviewFiguresShape } from '../annual-report.ts';
 import { builder } from '../builder.ts';
-import { CodeCount } from './code-count.ts';
+
+// Declared without descriptions, as this subgraph first printed it (see SharedTypeOptions).
+const CodeCount = codeCountType(builder, { descriptions: false });
 
 const ChildrenAllOnTime = builder
   .objectRef<ReviewFiguresShape['childrenAllOnTime']>('ChildrenAllOnTime')
