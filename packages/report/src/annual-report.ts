@@ -34,6 +34,14 @@ export type AnnualReport = {
     uascAt31March: number;
     /** further-tables §3: "white", "mixed", "asian", "black", "other", "notRecorded" */
     byEthnicGroup?: CountMap;
+    /** further-tables §3, in the council's own age bands */
+    byLocalAgeBand?: CountMap;
+    startedByAgeBandAndSex?: Record<string, { male: number; female: number; unknown: number }>;
+    ceasedByAgeBand?: CountMap;
+    uascByEthnicity?: CountMap;
+    ratePer10000?: number | null;
+    startedRatePer10000?: number | null;
+    ceasedRatePer10000?: number | null;
   };
   reviews: {
     held: number;
@@ -88,6 +96,9 @@ export type AnnualReport = {
     caseloadPerFte: { mean: number | null; min: number | null; max: number | null };
     overCapacity: number;
     continuityPercent: Percent;
+    /** further-tables §3: IROs and FCROs in post at 31 March */
+    bySex?: CountMap;
+    byEthnicGroup?: CountMap;
   };
   fosterCarerReviews: {
     /** "mainstream", "connected_person" */
@@ -99,6 +110,32 @@ export type AnnualReport = {
   };
   audits: { completed: number; byGrade: CountMap };
   dataQuality: DataQualityItem[];
+  /** further-tables §3: health (OC2), stability, distance, missing, secure placements, comparators */
+  health?: {
+    cohort: number;
+    healthAssessmentPercent: Percent;
+    immunisationsPercent: Percent;
+    teethCheckPercent: Percent;
+    healthCheckUnder5Percent: Percent;
+    substanceMisusePercent: Percent;
+    convictedAged10PlusPercent: Percent;
+    sdq: {
+      eligible: number;
+      scored: number;
+      mean: number | null;
+      normal: number;
+      borderline: number;
+      concern: number;
+    };
+  };
+  stability?: {
+    shortTerm: { eligible: number; threeOrMore: number; percent: Percent };
+    longTerm: { eligible: number; stable: number; percent: Percent };
+  };
+  placement?: { distance: { known: number; over20Miles: number; percent: Percent } };
+  missing?: { episodes: number; children: number; byType: CountMap };
+  secure?: { welfare: number; youthJustice: number };
+  comparators?: { year: number; area: string; measure: string; value: number | string | null }[];
   /** The managers' text by section (good practice, priorities, …), as written for this year. */
   narratives?: Record<string, string>;
 };

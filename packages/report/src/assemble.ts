@@ -26,7 +26,39 @@ export type ReportFigures = {
     uascAt31March: number;
     byEthnicGroup: CodeCount[];
     dataQuality: CodeCount[];
+    byLocalAgeBand: CodeCount[];
+    startedByAgeBandAndSex: { band: string; male: number; female: number; unknown: number }[];
+    ceasedByAgeBand: CodeCount[];
+    uascByEthnicity: CodeCount[];
+    ratePer10000: number | null;
+    startedRatePer10000: number | null;
+    ceasedRatePer10000: number | null;
   };
+  health: {
+    cohort: number;
+    healthAssessmentPercent: Percent;
+    immunisationsPercent: Percent;
+    teethCheckPercent: Percent;
+    healthCheckUnder5Percent: Percent;
+    substanceMisusePercent: Percent;
+    convictedAged10PlusPercent: Percent;
+    sdq: {
+      eligible: number;
+      scored: number;
+      mean: number | null;
+      normal: number;
+      borderline: number;
+      concern: number;
+    };
+  };
+  stability: {
+    shortTerm: { eligible: number; threeOrMore: number; percent: Percent };
+    longTerm: { eligible: number; stable: number; percent: Percent };
+  };
+  placement: { distance: { known: number; over20Miles: number; percent: Percent } };
+  missing: { episodes: number; children: number; byType: CodeCount[] };
+  secure: { welfare: number; youthJustice: number };
+  comparators: { year: number; area: string; measure: string; value: number | null; symbol: string | null }[];
   reviews: {
     held: number;
     onTime: number;
@@ -75,6 +107,8 @@ export type ReportFigures = {
     caseloadPerFte: { mean: number | null; min: number | null; max: number | null };
     overCapacity: number;
     continuityPercent: Percent;
+    bySex: CodeCount[];
+    byEthnicGroup: CodeCount[];
   };
   fosterCarerReviews: {
     householdsAt31March: CodeCount[];
@@ -130,7 +164,21 @@ export function assembleReport(tenant: string, figures: ReportFigures): AnnualRe
       byReasonCeased: toMap(c.byReasonCeased),
       uascAt31March: c.uascAt31March,
       byEthnicGroup: toMap(c.byEthnicGroup),
+      byLocalAgeBand: toMap(c.byLocalAgeBand),
+      startedByAgeBandAndSex: Object.fromEntries(
+        c.startedByAgeBandAndSex.map(({ band, ...bySex }) => [band, bySex]),
+      ),
+      ceasedByAgeBand: toMap(c.ceasedByAgeBand),
+      uascByEthnicity: toMap(c.uascByEthnicity),
+      ratePer10000: c.ratePer10000,
+      startedRatePer10000: c.startedRatePer10000,
+      ceasedRatePer10000: c.ceasedRatePer10000,
     },
+    health: figures.health,
+    stability: figures.stability,
+    placement: figures.placement,
+    missing: { ...figures.missing, byType: toMap(figures.missing.byType) },
+    secure: figures.secure,
     reviews: {
       held: r.held,
       onTime: r.onTime,
@@ -168,7 +216,7 @@ export function assembleReport(tenant: string, figures: ReportFigures): AnnualRe
       independentVisitorsAt31March: a.independentVisitorsAt31March,
       independentVisitorsDuringYear: a.independentVisitorsDuringYear,
     },
-    workforce: w,
+    workforce: { ...w, bySex: toMap(w.bySex), byEthnicGroup: toMap(w.byEthnicGroup) },
     fosterCarerReviews: {
       householdsAt31March: toMap(f.householdsAt31March),
       due: f.due,
@@ -178,6 +226,8 @@ export function assembleReport(tenant: string, figures: ReportFigures): AnnualRe
     },
     audits: { completed: figures.audits.completed, byGrade: toMap(figures.audits.byGrade) },
     dataQuality: dataQualityList(dataQuality),
+    // A figure the DfE does not show is its symbol (c, k, u, x, z), as the published tables print it.
+    comparators: figures.comparators.map(({ symbol, value, ...row }) => ({ ...row, value: symbol ?? value })),
   };
 }
 

@@ -13,7 +13,20 @@ fragment ReportFigures on AnnualReport {
     byLegalStatus ${codeCounts} byLegalStatusAtEntry ${codeCounts} byPlacement ${codeCounts}
     byAgeBand ${codeCounts} bySex ${codeCounts} byEthnicity ${codeCounts} byReasonCeased ${codeCounts}
     uascAt31March byEthnicGroup ${codeCounts} dataQuality ${codeCounts}
+    byLocalAgeBand ${codeCounts} startedByAgeBandAndSex { band male female unknown }
+    ceasedByAgeBand ${codeCounts} uascByEthnicity ${codeCounts}
+    ratePer10000 startedRatePer10000 ceasedRatePer10000
   }
+  health {
+    cohort healthAssessmentPercent immunisationsPercent teethCheckPercent healthCheckUnder5Percent
+    substanceMisusePercent convictedAged10PlusPercent
+    sdq { eligible scored mean normal borderline concern }
+  }
+  stability { shortTerm { eligible threeOrMore percent } longTerm { eligible stable percent } }
+  placement { distance { known over20Miles percent } }
+  missing { episodes children byType ${codeCounts} }
+  secure { welfare youthJustice }
+  comparators { year area measure value symbol }
   reviews {
     held onTime late onTimePercent
     childrenAllOnTime { eligible allOnTime percent }
@@ -33,7 +46,10 @@ fragment ReportFigures on AnnualReport {
     involvements children childrenPercent byReason ${codeCounts} bySource ${codeCounts}
     independentVisitorsAt31March independentVisitorsDuringYear
   }
-  workforce { iros fte caseloadPerFte { mean min max } overCapacity continuityPercent }
+  workforce {
+    iros fte caseloadPerFte { mean min max } overCapacity continuityPercent
+    bySex ${codeCounts} byEthnicGroup ${codeCounts}
+  }
   fosterCarerReviews { householdsAt31March ${codeCounts} due onTime onTimePercent overdueAt31March }
   audits { completed byGrade ${codeCounts} }
 }`;

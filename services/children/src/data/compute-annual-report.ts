@@ -1,39 +1,95 @@
 import {
   type Allocation,
   ageBandLabels,
+  ageBandsForYear,
+  type Behind,
   type ChildPeriods,
   type ChildProfileFacts,
   type ChildrenLookedAfterBehind,
+  type Comparator,
   caseloads,
   childrenLookedAfterFiguresBehind,
   childrenProfileBehind,
+  childrenRates,
   childrenWithoutIro,
+  comparatorsForYear,
   continuity,
+  type DistanceMember,
   dataQualityList,
   defaultLocalPolicy,
   type Episode,
   ETHNIC_GROUP_ORDER,
+  entrantsAndLeaversBehind,
+  type HealthFigures,
+  healthFiguresBehind,
   type Iro,
   type IsoDate,
   isOpenAtEndOf,
+  type LocalPolicyVersion,
+  type LongTermStabilityMember,
+  longTermStabilityBehind,
+  MISSING_TYPE_KEYS,
+  type MissingChild,
+  type MissingEpisode,
+  missingFiguresBehind,
+  type Oc2CohortMember,
+  type Oc2Row,
   overlaps,
   type PeriodBehind,
+  type PlacementDistance,
   periodsOfCare,
   periodsWithoutStartInYear,
+  placementDistanceBehind,
+  policyVersionsFromRows,
+  populationOf,
   reportingYear,
   SEX_ORDER,
+  type SectorCentroid,
+  type SecureFigures,
+  type SecureMember,
+  type ShortTermStabilityMember,
+  type StabilityFigures,
+  sectorCentroids,
+  secureFiguresBehind,
+  shortTermStabilityBehind,
+  uascByEthnicityBehind,
   type WorkforceBehind,
+  workforceDiversityBehind,
   workforceFiguresBehind,
 } from '@footprint/domain';
 import { type CodeCount, codeCounts } from '@footprint/graphql';
 import type { ChildRow } from './find-children.ts';
 import type { StaffRow } from './find-staff.ts';
-import type { ReportEpisodeRow, ReportRecords, UascRow } from './load-report-records.ts';
+import type {
+  HealthOutcomeRow,
+  MissingSpellRow,
+  ReportEpisodeRow,
+  ReportRecords,
+  UascRow,
+} from './load-report-records.ts';
 
 /** A stored episode as the domain reads it, carrying its row so that periods lead back to it. */
 export type ReportEpisode = Episode & { row: ReportEpisodeRow };
-/** A member of staff as the domain reads them, carrying their row. */
-export type ReportPerson = Iro & { row: StaffRow };
+/** A member of staff as the domain reads them (with the iros file's ETHNICITY and SEX), carrying their row. */
+export type ReportPerson = Iro & { ethnicity: string | null; sex: string | null; row: StaffRow };
+/** A child with a header row: periods, date of birth and sex, for the further tables. */
+export type DescribedChild = ChildPeriods<ReportEpisode> & {
+  dateOfBirth: IsoDate;
+  sex: string | null;
+  row: ChildRow;
+};
+/** An OC2 row as the health figures read it, carrying its stored row. */
+export type ReportOc2Row = Oc2Row & { stored: HealthOutcomeRow };
+/** A missing spell as the missing figures read it, carrying its stored row. */
+export type ReportMissing = MissingEpisode & { stored: MissingSpellRow };
+/** A comparator as the report lists it: a number, or a DfE symbol (`c`, `k`, `u`, `x`, `z`) for a figure not shown. */
+export type ReportComparator = {
+  year: number;
+  area: string;
+  measure: string;
+  value: number | null;
+  symbol: string | null;
+};
 /** A child looked after at 31 March, with what the profile tables read and the period that counted them. */
 export type ProfileChild = ChildProfileFacts & { row: ChildRow; at: PeriodBehind<ReportEpisode> };
 
@@ -44,6 +100,14 @@ export type CouncilHistory = {
   children: (ChildPeriods<ReportEpisode> & { allocations: Allocation[] })[];
   allocations: Allocation[];
   people: ReportPerson[];
+  /** The children of `children` with a header row (import checks every CHILD against the header). */
+  described: DescribedChild[];
+  oc2: ReportOc2Row[];
+  missing: ReportMissing[];
+  centroids: ReadonlyMap<string, SectorCentroid>;
+  population: { year: number; population: number }[];
+  comparators: Comparator[];
+  policy: LocalPolicyVersion[];
 };
 
 export type ChildCareHistory = { childId: string; dateOfBirth: IsoDate; episodes: ReportEpisodeRow[] };
@@ -67,6 +131,13 @@ export type AnnualReportFigures = {
     uascAt31March: number;
     byEthnicGroup: CodeCount[];
     dataQuality: CodeCount[];
+    byLocalAgeBand: CodeCount[];
+    startedByAgeBandAndSex: { band: string; male: number; female: number; unknown: number }[];
+    ceasedByAgeBand: CodeCount[];
+    uascByEthnicity: CodeCount[];
+    ratePer10000: number | null;
+    startedRatePer10000: number | null;
+    ceasedRatePer10000: number | null;
   };
   workforce: {
     iros: number;
@@ -74,7 +145,15 @@ export type AnnualReportFigures = {
     caseloadPerFte: { mean: number | null; min: number | null; max: number | null };
     overCapacity: number;
     continuityPercent: number | null;
+    bySex: CodeCount[];
+    byEthnicGroup: CodeCount[];
   };
+  health: HealthFigures;
+  stability: StabilityFigures;
+  placement: { distance: PlacementDistance };
+  missing: { episodes: number; children: number; byType: CodeCount[] };
+  secure: SecureFigures;
+  comparators: ReportComparator[];
   careHistory: ChildCareHistory[];
   /** The domain's members behind each count, for `childrenRecordsBehind` (lists are built on demand). */
   members: {
@@ -83,6 +162,18 @@ export type AnnualReportFigures = {
     workforce: WorkforceBehind<ReportPerson>;
     periodWithoutStart: PeriodBehind<ReportEpisode>[];
     noIroAllocated: PeriodBehind<ReportEpisode>[];
+    /** children.byLocalAgeBand.<band>, children.uascByEthnicity.<ETHNIC>. */
+    localProfile: Record<string, ProfileChild[]>;
+    /** children.startedByAgeBandAndSex.<band>.<sex>, children.ceasedByAgeBand.<band>. */
+    entrantsAndLeavers: Behind<PeriodBehind<ReportEpisode>>;
+    health: Behind<Oc2CohortMember<DescribedChild, ReportOc2Row>>;
+    shortTerm: Behind<ShortTermStabilityMember<DescribedChild>>;
+    longTerm: Behind<LongTermStabilityMember<DescribedChild>>;
+    distance: Behind<DistanceMember<DescribedChild>>;
+    missing: Behind<ReportMissing>;
+    missingChildren: MissingChild<ReportMissing>[];
+    secure: Behind<SecureMember<DescribedChild>>;
+    diversity: Behind<ReportPerson>;
   };
   childById: ReadonlyMap<string, ChildRow>;
 };
@@ -100,6 +191,10 @@ export function arrangeCouncilRecords(records: ReportRecords): CouncilHistory {
       place: row.placement,
       dec: row.endDate,
       rec: row.reasonEnded,
+      placeProvider: row.placementProvider,
+      homePost: row.homePostcode,
+      plPost: row.placementPostcode,
+      urn: row.urn,
       row,
     };
     if (list) list.push(episode);
@@ -122,8 +217,13 @@ export function arrangeCouncilRecords(records: ReportRecords): CouncilHistory {
     periods: periodsOfCare(list).periods,
     allocations: allocationsByChild.get(child) ?? [],
   }));
+  const childById = new Map(records.children.map((row) => [row.id, row]));
+  const described = children.flatMap((c) => {
+    const row = childById.get(c.child);
+    return row ? [{ ...c, dateOfBirth: row.dateOfBirth, sex: row.sex, row }] : [];
+  });
   return {
-    childById: new Map(records.children.map((row) => [row.id, row])),
+    childById,
     uascByChild: new Map(records.uasc.map((row) => [row.childId, row])),
     children,
     allocations,
@@ -133,8 +233,39 @@ export function arrangeCouncilRecords(records: ReportRecords): CouncilHistory {
       fte: row.fte,
       start: row.startDate,
       end: row.endDate,
+      ethnicity: row.ethnicity,
+      sex: row.sex,
       row,
     })),
+    described,
+    oc2: records.healthOutcomes.map((stored) => ({
+      child: stored.childId,
+      year: stored.year,
+      sdqScore: stored.sdqScore,
+      convicted: stored.convicted,
+      healthCheck: stored.healthCheck,
+      immunisations: stored.immunisations,
+      teethCheck: stored.teethCheck,
+      healthAssessment: stored.healthAssessment,
+      substanceMisuse: stored.substanceMisuse,
+      stored,
+    })),
+    missing: records.missing.map((stored) => ({
+      child: stored.childId,
+      missing: stored.kind,
+      misStart: stored.startDate,
+      stored,
+    })),
+    centroids: sectorCentroids(records.postcodeSectors),
+    population: records.population,
+    comparators: records.comparators.map((row) => ({
+      year: row.year,
+      area: row.area,
+      measure: row.measure,
+      value: row.symbol ?? row.value ?? '',
+    })),
+    // Stored rows passed import validation; their versions are the council's policy over time.
+    policy: policyVersionsFromRows(records.localPolicy.map((row) => ({ ...row }))).versions,
   };
 }
 
@@ -181,6 +312,24 @@ export function computeAnnualReport(history: CouncilHistory, year: number): Annu
   const noIroAllocated = childrenWithoutIro(history.children, end).map((child) => atEndByChild.get(child)!);
   const periodWithoutStart = periodsWithoutStartInYear(history.children, year);
 
+  // further-tables.md: the council's age bands in force on 31 March apply to the whole year.
+  const localBands = ageBandsForYear(history.policy, year);
+  const localProfile = childrenProfileBehind(profileChildren, end, localBands);
+  const uascByEthnicity = uascByEthnicityBehind(profileChildren, end);
+  const entrants = entrantsAndLeaversBehind(history.described, year, localBands);
+  const rates = childrenRates(lookedAfter.figures, populationOf(history.population, year));
+  const health = healthFiguresBehind(history.described, history.oc2, year);
+  const shortTerm = shortTermStabilityBehind(history.described, year);
+  const longTerm = longTermStabilityBehind(history.described, year);
+  const distance = placementDistanceBehind(history.described, history.centroids, year);
+  const missing = missingFiguresBehind(history.missing, year);
+  const secure = secureFiguresBehind(history.described, year);
+  const diversity = workforceDiversityBehind(history.people, end);
+  const localProfileBehind: Record<string, ProfileChild[]> = { ...uascByEthnicity.behind };
+  for (const [path, list] of Object.entries(localProfile.behind))
+    if (path.startsWith('children.byAgeBand.'))
+      localProfileBehind[`children.byLocalAgeBand.${path.slice('children.byAgeBand.'.length)}`] = list;
+
   const f = lookedAfter.figures;
   return {
     year,
@@ -204,8 +353,36 @@ export function computeAnnualReport(history: CouncilHistory, year: number): Annu
         period_without_start: periodWithoutStart.length,
         no_iro_allocated: noIroAllocated.length,
       }).map(({ code, count }) => ({ code, count })),
+      byLocalAgeBand: codeCounts(localProfile.figures.byAgeBand, ageBandLabels(localBands)),
+      startedByAgeBandAndSex: Object.entries(entrants.figures.startedByAgeBandAndSex).map(
+        ([band, bySex]) => ({ band, male: bySex.male, female: bySex.female, unknown: bySex.unknown }),
+      ),
+      ceasedByAgeBand: codeCounts(entrants.figures.ceasedByAgeBand, ageBandLabels(localBands)),
+      uascByEthnicity: codeCounts(uascByEthnicity.figures),
+      ...rates,
     },
-    workforce: { ...workforce.figures, continuityPercent: continuityOfIro.percent },
+    workforce: {
+      ...workforce.figures,
+      continuityPercent: continuityOfIro.percent,
+      bySex: codeCounts(diversity.figures.bySex, SEX_ORDER),
+      byEthnicGroup: codeCounts(diversity.figures.byEthnicGroup, ETHNIC_GROUP_ORDER),
+    },
+    health: health.figures,
+    stability: { shortTerm: shortTerm.figures, longTerm: longTerm.figures },
+    placement: { distance: distance.figures },
+    missing: {
+      episodes: missing.figures.episodes,
+      children: missing.figures.children,
+      byType: codeCounts(missing.figures.byType, MISSING_TYPE_KEYS),
+    },
+    secure: secure.figures,
+    comparators: comparatorsForYear(history.comparators, year).map(({ year: y, area, measure, value }) => ({
+      year: y,
+      area,
+      measure,
+      value: typeof value === 'number' ? value : null,
+      symbol: typeof value === 'number' ? null : value,
+    })),
     careHistory: careHistoryOf(history, start, end),
     members: {
       periods: lookedAfter.behind,
@@ -213,6 +390,16 @@ export function computeAnnualReport(history: CouncilHistory, year: number): Annu
       workforce: workforce.behind,
       periodWithoutStart,
       noIroAllocated,
+      localProfile: localProfileBehind,
+      entrantsAndLeavers: entrants.behind,
+      health: health.behind,
+      shortTerm: shortTerm.behind,
+      longTerm: longTerm.behind,
+      distance: distance.behind,
+      missing: missing.behind,
+      missingChildren: missing.children,
+      secure: secure.behind,
+      diversity: diversity.behind,
     },
     childById: history.childById,
   };

@@ -1,19 +1,37 @@
 import type { Transaction } from '@footprint/db';
 import type { IsoDate } from '@footprint/domain';
-import { asc, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { asc, getTableColumns, gte, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { allocations, children, episodes, staff, uasc } from '../db/tables.ts';
+import {
+  allocations,
+  children,
+  comparators,
+  episodes,
+  healthOutcomes,
+  localPolicy,
+  missingSpells,
+  population,
+  postcodeSectors,
+  staff,
+  uasc,
+} from '../db/tables.ts';
 import type { AllocationRow } from './find-allocations.ts';
 import type { ChildRow } from './find-children.ts';
 import type { EpisodeRow } from './find-episodes.ts';
 import type { StaffRow } from './find-staff.ts';
 
 export type UascRow = typeof uasc.$inferSelect;
+export type HealthOutcomeRow = typeof healthOutcomes.$inferSelect;
+export type MissingSpellRow = typeof missingSpells.$inferSelect;
+export type PostcodeSectorRow = typeof postcodeSectors.$inferSelect;
+export type PopulationRow = typeof population.$inferSelect;
+export type ComparatorRow = typeof comparators.$inferSelect;
+export type LocalPolicyRow = typeof localPolicy.$inferSelect;
 
 /**
- * The columns of an episode the figures and the care history read. The rest of a row (postcodes,
- * provider, URN, …) is many times this volume over a council's ten years and is read only when a
- * caller asks for it (see schema/episode.ts).
+ * The columns of an episode the figures and the care history read: placement stability and distance
+ * from home (further-tables §2) need the provider, postcodes and URN as well. The rest of a row
+ * (CIN, reason for a placement change) is read only when a caller asks for it (see schema/episode.ts).
  */
 const reportEpisodeColumns = {
   childId: episodes.childId,
@@ -23,6 +41,10 @@ const reportEpisodeColumns = {
   placement: episodes.placement,
   endDate: episodes.endDate,
   reasonEnded: episodes.reasonEnded,
+  placementProvider: episodes.placementProvider,
+  homePostcode: episodes.homePostcode,
+  placementPostcode: episodes.placementPostcode,
+  urn: episodes.urn,
 };
 
 export type ReportEpisodeRow = Pick<EpisodeRow, keyof typeof reportEpisodeColumns>;
@@ -34,6 +56,14 @@ export type ReportRecords = {
   allocations: AllocationRow[];
   staff: StaffRow[];
   uasc: UascRow[];
+  /** OC2 rows of the reporting years from `from` on. */
+  healthOutcomes: HealthOutcomeRow[];
+  /** Missing spells starting on or after `from`. */
+  missing: MissingSpellRow[];
+  postcodeSectors: PostcodeSectorRow[];
+  population: PopulationRow[];
+  comparators: ComparatorRow[];
+  localPolicy: LocalPolicyRow[];
 };
 
 /**
@@ -89,11 +119,39 @@ export async function loadReportRecords(tx: Transaction, from: IsoDate): Promise
     .orderBy(asc(children.id));
   const staffRows = await tx.select().from(staff);
   const uascRows = await tx.select().from(uasc);
+  // The further tables (further-tables.md): small, or confined to the years asked for; one query each.
+  const healthRows = await tx
+    .select()
+    .from(healthOutcomes)
+    .where(gte(healthOutcomes.year, Number(from.slice(0, 4))))
+    .orderBy(asc(healthOutcomes.year), asc(healthOutcomes.childId));
+  const missingRows = await tx
+    .select()
+    .from(missingSpells)
+    .where(gte(missingSpells.startDate, from))
+    .orderBy(asc(missingSpells.childId), asc(missingSpells.startDate));
+  const sectorRows = await tx.select().from(postcodeSectors);
+  const populationRows = await tx.select().from(population).orderBy(asc(population.year));
+  // Comparators in a stable order: by area, then measure, then year.
+  const comparatorRows = await tx
+    .select()
+    .from(comparators)
+    .orderBy(asc(comparators.area), asc(comparators.measure), asc(comparators.year));
+  const policyRows = await tx
+    .select()
+    .from(localPolicy)
+    .orderBy(asc(localPolicy.key), asc(localPolicy.effective));
   return {
     children: childRows,
     episodes: episodeRows,
     allocations: allocationRows,
     staff: staffRows,
     uasc: uascRows,
+    healthOutcomes: healthRows,
+    missing: missingRows,
+    postcodeSectors: sectorRows,
+    population: populationRows,
+    comparators: comparatorRows,
+    localPolicy: policyRows,
   };
 }

@@ -1,7 +1,8 @@
-import { ageOn, ethnicGroupOf, type PeriodBehind, sexOf } from '@footprint/domain';
-import type { RecordBehindFigure } from '@footprint/graphql';
+import { ageOn, ethnicGroupOf, type PeriodBehind, SEX_ORDER, sexOf } from '@footprint/domain';
+import { membersUnder, type RecordBehindFigure } from '@footprint/graphql';
 import type {
   AnnualReportFigures,
+  DescribedChild,
   ProfileChild,
   ReportEpisode,
   ReportPerson,
@@ -154,6 +155,8 @@ export function recordsBehind(report: AnnualReportFigures, figure: string): Reco
         );
     }
   }
+  const further = furtherRecordsBehind(report, figure);
+  if (further) return further;
   switch (figure) {
     case 'workforce.iros':
       return peopleRecords(members.workforce['workforce.iros'], false);
@@ -174,4 +177,166 @@ export function recordsBehind(report: AnnualReportFigures, figure: string): Reco
     default:
       return null;
   }
+}
+
+/** Counts of further-tables.md §3 that are single lists, by path, with the member's one-line description. */
+const FURTHER_LISTS = new Set([
+  'health.cohort',
+  'health.sdq.eligible',
+  'health.sdq.scored',
+  'health.sdq.normal',
+  'health.sdq.borderline',
+  'health.sdq.concern',
+  'stability.shortTerm.eligible',
+  'stability.shortTerm.threeOrMore',
+  'stability.longTerm.eligible',
+  'stability.longTerm.stable',
+  'placement.distance.known',
+  'placement.distance.over20Miles',
+  'missing.episodes',
+  'missing.children',
+  'secure.welfare',
+  'secure.youthJustice',
+]);
+const FURTHER_MAPS = [
+  'children.byLocalAgeBand.',
+  'children.uascByEthnicity.',
+  'children.startedByAgeBandAndSex.',
+  'children.ceasedByAgeBand.',
+  'missing.byType.',
+  'workforce.bySex.',
+  'workforce.byEthnicGroup.',
+];
+
+/**
+ * The records behind a further-tables figure (children.byLocalAgeBand …, health, stability, placement,
+ * missing, secure, workforce diversity), from the same domain members as the counts; null for any
+ * other figure. Percentages and rates have none.
+ */
+function furtherRecordsBehind(report: AnnualReportFigures, figure: string): RecordsBehind | null {
+  if (!FURTHER_LISTS.has(figure) && !isMapKey(figure, FURTHER_MAPS)) return null;
+  const { members } = report;
+  const at = `at 31 March ${report.year + 1}`;
+  const childOf = (id: string) => report.childById.get(id) ?? null;
+  const about = <T>(
+    list: readonly T[],
+    child: (m: T) => string,
+    date: (m: T) => string | null,
+    describe: (m: T) => string,
+  ): RecordsBehind => ({
+    entity: 'Child',
+    records: list.map((m) => ({
+      child: childOf(child(m)),
+      date: date(m),
+      reference: null,
+      description: describe(m),
+    })),
+  });
+  const [section, name] = figure.split('.') as [string, string];
+  if (section === 'children') {
+    if (name === 'byLocalAgeBand' || name === 'uascByEthnicity') {
+      const list = membersUnder(members.localProfile, figure);
+      return about(
+        list,
+        (c) => c.child,
+        (c) => c.at.period.start,
+        (c) =>
+          name === 'byLocalAgeBand'
+            ? `Aged ${ageOn(c.dateOfBirth, report.period.end)} ${at} (born ${c.dateOfBirth})`
+            : `UASC ${at}, ETHNIC ${c.ethnicity || 'not recorded'}`,
+      );
+    }
+    // A band of startedByAgeBandAndSex without a sex: the band's periods of every sex.
+    const list =
+      name === 'startedByAgeBandAndSex' && figure.split('.').length === 3
+        ? SEX_ORDER.flatMap((sex) => membersUnder(members.entrantsAndLeavers, `${figure}.${sex}`))
+        : membersUnder(members.entrantsAndLeavers, figure);
+    const born = (id: string) => childOf(id)?.dateOfBirth ?? '';
+    return name === 'startedByAgeBandAndSex'
+      ? about(
+          list,
+          (m) => m.child,
+          (m) => m.period.start,
+          (m) =>
+            `Period of care started ${m.period.start}, aged ${ageOn(born(m.child), m.period.start)}, SEX ${childOf(m.child)?.sex ?? '(empty)'} (${sexOf(childOf(m.child)?.sex)})`,
+        )
+      : about(
+          list,
+          (m) => m.child,
+          (m) => m.period.end,
+          (m) =>
+            `Period of care from ${m.period.start} ended ${m.period.end}, aged ${ageOn(born(m.child), m.period.end!)}`,
+        );
+  }
+  if (section === 'health') {
+    const list = membersUnder(members.health, figure);
+    const row = (m: { row: { stored: { sdqScore: number | null } } | null }) =>
+      m.row ? `SDQ score ${m.row.stored.sdqScore ?? 'none'}` : `no OC2 row for ${report.year}`;
+    return about(
+      list,
+      (m) => m.child.child,
+      (m) => m.period.start,
+      (m) => `OC2 cohort: period of care from ${m.period.start}, aged ${m.ageAt31March} ${at}; ${row(m)}`,
+    );
+  }
+  if (section === 'stability') {
+    if (name === 'shortTerm')
+      return about(
+        membersUnder(members.shortTerm, figure),
+        (m) => m.child.child,
+        (m) => m.placements[0]?.start ?? null,
+        (m) =>
+          `Looked after ${at}: ${m.placements.length} placement(s) in the year${m.placements.length > 0 ? `, from ${m.placements.map((p) => p.start).join(', ')}` : ''}`,
+      );
+    return about(
+      membersUnder(members.longTerm, figure),
+      (m) => m.child.child,
+      (m) => m.period.start,
+      (m) =>
+        `Looked after since ${m.period.start}; placement ${at} ${m.testedStart ? `started ${m.testedStart}` : 'none'}${m.beforeAdoption ? ' (before the adoptive placement)' : ''}`,
+    );
+  }
+  if (section === 'placement')
+    return about(
+      membersUnder(members.distance, figure),
+      (m) => m.child.child,
+      (m) => m.episode.decom,
+      (m) =>
+        `${at}: HOME_POST ${m.episode.homePost ?? '(empty)'} to PL_POST ${m.episode.plPost ?? '(empty)'}, ${m.miles?.toFixed(1)} miles`,
+    );
+  if (section === 'missing') {
+    if (figure === 'missing.children')
+      return about(
+        members.missingChildren,
+        (m) => m.child,
+        (m) => m.episodes[0]?.misStart ?? null,
+        (m) => `${m.episodes.length} missing or away episode(s) starting in the year`,
+      );
+    return about(
+      membersUnder(members.missing, figure),
+      (m) => m.child,
+      (m) => m.misStart,
+      (m) =>
+        `${m.missing === 'M' ? 'Missing' : m.missing === 'A' ? 'Away without authorisation' : 'Missing or away (not recorded which)'} from ${m.misStart}${m.stored.endDate ? ` to ${m.stored.endDate}` : ''}`,
+    );
+  }
+  if (section === 'secure')
+    return about(
+      membersUnder(members.secure, figure),
+      (m: { child: DescribedChild; episodes: { decom: string; place: string; ls: string }[] }) =>
+        m.child.child,
+      (m) => m.episodes[0]?.decom ?? null,
+      (m) =>
+        `Secure placement in the year: ${m.episodes.map((e) => `PLACE ${e.place}, LS ${e.ls} from ${e.decom}`).join('; ')}`,
+    );
+  // workforce.bySex.<sex>, workforce.byEthnicGroup.<group>: the IROs and FCROs in post at 31 March.
+  return {
+    entity: 'Iro',
+    records: membersUnder(members.diversity, figure).map((person) => ({
+      child: null,
+      date: person.start,
+      reference: person.iro,
+      description: `${person.row.name}, ${person.role.toUpperCase()} in post ${at}: SEX ${person.sex ?? '(empty)'}, ETHNICITY ${person.ethnicity ?? '(empty)'} (${ethnicGroupOf(person.ethnicity)})`,
+    })),
+  };
 }

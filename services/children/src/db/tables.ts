@@ -2,6 +2,7 @@ import { auditTable, tenantPredicate } from '@footprint/db';
 import {
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -200,6 +201,97 @@ export const reportNarratives = childrenSchema
       updatedBy: text('updated_by'),
     },
     (t) => [primaryKey({ columns: [t.tenantId, t.year, t.section] }), tenantIsolation],
+  )
+  .enableRLS();
+
+/**
+ * The SSDA903 OC2 return (outcomes of children looked after for 12 months): one row per child per
+ * reporting year (further-tables.md §1); importing a year again replaces that child's row for the year.
+ */
+export const healthOutcomes = childrenSchema
+  .table(
+    'health_outcomes',
+    {
+      tenantId: text('tenant_id').notNull(),
+      /** The reporting year the return is for (2020 for 2020-21). */
+      year: integer('year').notNull(),
+      childId: text('child_id').notNull(),
+      dateOfBirth: date('date_of_birth').notNull(),
+      sdqScore: integer('sdq_score'),
+      sdqReason: text('sdq_reason'),
+      convicted: boolean('convicted'),
+      healthCheck: boolean('health_check'),
+      immunisations: boolean('immunisations'),
+      teethCheck: boolean('teeth_check'),
+      healthAssessment: boolean('health_assessment'),
+      substanceMisuse: boolean('substance_misuse'),
+      interventionReceived: boolean('intervention_received'),
+      interventionOffered: boolean('intervention_offered'),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.year, t.childId] }), tenantIsolation],
+  )
+  .enableRLS();
+
+/** The centroid of each postcode sector, keyed by its upper-case form without spaces (`BR13`). */
+export const postcodeSectors = childrenSchema
+  .table(
+    'postcode_sectors',
+    {
+      tenantId: text('tenant_id').notNull(),
+      /** Upper case without spaces: HOME_POST and PL_POST match on this form. */
+      sector: text('sector').notNull(),
+      /** As the file wrote it, upper case with single spaces (`BR1 3`). */
+      label: text('label').notNull(),
+      latitude: doublePrecision('latitude').notNull(),
+      longitude: doublePrecision('longitude').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.sector] }), tenantIsolation],
+  )
+  .enableRLS();
+
+/** The council's population aged 0–17 used for the rates of reporting year YEAR. */
+export const population = childrenSchema
+  .table(
+    'population',
+    {
+      tenantId: text('tenant_id').notNull(),
+      year: integer('year').notNull(),
+      population: integer('population').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.year] }), tenantIsolation],
+  )
+  .enableRLS();
+
+/**
+ * Published figures of other areas, shown beside the council's own: a number in `value`, or one of
+ * the DfE's symbols for a figure not shown (`c`, `k`, `u`, `x`, `z`) in `symbol`.
+ */
+export const comparators = childrenSchema
+  .table(
+    'comparators',
+    {
+      tenantId: text('tenant_id').notNull(),
+      year: integer('year').notNull(),
+      area: text('area').notNull(),
+      measure: text('measure').notNull(),
+      value: doublePrecision('value'),
+      symbol: text('symbol'),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.year, t.area, t.measure] }), tenantIsolation],
+  )
+  .enableRLS();
+
+/** The council's local policy as imported: each KEY's VALUE in force from EFFECTIVE (key lower case). */
+export const localPolicy = childrenSchema
+  .table(
+    'local_policy',
+    {
+      tenantId: text('tenant_id').notNull(),
+      key: text('key').notNull(),
+      effective: date('effective').notNull(),
+      value: text('value').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.tenantId, t.key, t.effective] }), tenantIsolation],
   )
   .enableRLS();
 

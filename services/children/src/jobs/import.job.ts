@@ -2,7 +2,19 @@ import type { Transaction } from '@footprint/db';
 import { replaceFromExcluded } from '@footprint/db';
 import { type ExchangeRecords, type FileName, readRecords } from '@footprint/exchange';
 import type { ImportPart } from '@footprint/jobs';
-import { allocations, children, episodes, missingSpells, staff, uasc } from '../db/tables.ts';
+import {
+  allocations,
+  children,
+  comparators,
+  episodes,
+  healthOutcomes,
+  localPolicy,
+  missingSpells,
+  population,
+  postcodeSectors,
+  staff,
+  uasc,
+} from '../db/tables.ts';
 
 const BATCH = 1000;
 
@@ -14,21 +26,39 @@ const keys = {
   missing: [missingSpells.tenantId, missingSpells.childId, missingSpells.startDate],
   staff: [staff.tenantId, staff.id],
   allocations: [allocations.tenantId, allocations.childId, allocations.startDate],
+  oc2: [healthOutcomes.tenantId, healthOutcomes.year, healthOutcomes.childId],
+  postcodeSectors: [postcodeSectors.tenantId, postcodeSectors.sector],
+  population: [population.tenantId, population.year],
+  comparators: [comparators.tenantId, comparators.year, comparators.area, comparators.measure],
+  localPolicy: [localPolicy.tenantId, localPolicy.key, localPolicy.effective],
 };
 
 /**
- * The children service's share of an import: the SSDA903 header, episodes, uasc and missing files,
- * and the IRO service's people and allocations. Every write is an upsert on the council's own
+ * The children service's share of an import: the SSDA903 header, episodes, uasc, missing and OC2
+ * files, the IRO service's people and allocations, and the council's reference data for the report
+ * (postcode sectors, population, comparators, local policy). Every write is an upsert on the council's own
  * references, so the same files twice change nothing and a later year's files update the overlap.
  */
 export const importPart: ImportPart = {
   service: 'children',
-  files: ['header', 'episodes', 'uasc', 'missing', 'iros', 'allocations'],
+  files: [
+    'header',
+    'episodes',
+    'uasc',
+    'missing',
+    'iros',
+    'allocations',
+    'oc2',
+    'postcode_sectors',
+    'population',
+    'comparators',
+    'local_policy',
+  ],
   existingIds: async (tx) => ({
     children: new Set((await tx.select({ id: children.id }).from(children)).map((row) => row.id)),
     iros: new Set((await tx.select({ id: staff.id }).from(staff)).map((row) => row.id)),
   }),
-  write: async (tx, { tenant, set, onRows }) => {
+  write: async (tx, { tenant, set, year, onRows }) => {
     const counts: Partial<Record<FileName, number>> = {};
     const each = async <F extends FileName>(
       file: F,
@@ -36,7 +66,8 @@ export const importPart: ImportPart = {
     ) => {
       if (!set.files[file]) return;
       let rows = 0;
-      for await (const batch of readRecords(set, file, { batchSize: BATCH })) {
+      // `year`: the import's --year, for oc2 rows without a YEAR of their own.
+      for await (const batch of readRecords(set, file, { batchSize: BATCH, year })) {
         await write(tx, batch);
         rows += batch.length;
         onRows(batch.length);
@@ -51,6 +82,11 @@ export const importPart: ImportPart = {
     await each('uasc', writers.uasc);
     await each('missing', writers.missing);
     await each('allocations', writers.allocations);
+    await each('oc2', writers.oc2);
+    await each('postcode_sectors', writers.postcodeSectors);
+    await each('population', writers.population);
+    await each('comparators', writers.comparators);
+    await each('local_policy', writers.localPolicy);
     return counts;
   },
 };
@@ -157,6 +193,82 @@ function writersFor(tenantId: string) {
         .onConflictDoUpdate({
           target: keys.allocations,
           set: replaceFromExcluded(allocations, keys.allocations),
+        });
+    },
+    oc2: async (tx: Transaction, batch: Batch<'oc2'>) => {
+      await tx
+        .insert(healthOutcomes)
+        .values(
+          batch.map((r) => ({
+            tenantId,
+            year: r.year,
+            childId: r.child,
+            dateOfBirth: r.dob,
+            sdqScore: r.sdqScore,
+            sdqReason: r.sdqReason,
+            convicted: r.convicted,
+            healthCheck: r.healthCheck,
+            immunisations: r.immunisations,
+            teethCheck: r.teethCheck,
+            healthAssessment: r.healthAssessment,
+            substanceMisuse: r.substanceMisuse,
+            interventionReceived: r.interventionReceived,
+            interventionOffered: r.interventionOffered,
+          })),
+        )
+        .onConflictDoUpdate({ target: keys.oc2, set: replaceFromExcluded(healthOutcomes, keys.oc2) });
+    },
+    postcodeSectors: async (tx: Transaction, batch: Batch<'postcode_sectors'>) => {
+      await tx
+        .insert(postcodeSectors)
+        .values(
+          batch.map((r) => ({
+            tenantId,
+            sector: r.key,
+            label: r.sector,
+            latitude: r.latitude,
+            longitude: r.longitude,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: keys.postcodeSectors,
+          set: replaceFromExcluded(postcodeSectors, keys.postcodeSectors),
+        });
+    },
+    population: async (tx: Transaction, batch: Batch<'population'>) => {
+      await tx
+        .insert(population)
+        .values(batch.map((r) => ({ tenantId, year: r.year, population: r.population })))
+        .onConflictDoUpdate({
+          target: keys.population,
+          set: replaceFromExcluded(population, keys.population),
+        });
+    },
+    comparators: async (tx: Transaction, batch: Batch<'comparators'>) => {
+      await tx
+        .insert(comparators)
+        .values(
+          batch.map((r) => ({
+            tenantId,
+            year: r.year,
+            area: r.area,
+            measure: r.measure,
+            value: typeof r.value === 'number' ? r.value : null,
+            symbol: typeof r.value === 'number' ? null : r.value,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: keys.comparators,
+          set: replaceFromExcluded(comparators, keys.comparators),
+        });
+    },
+    localPolicy: async (tx: Transaction, batch: Batch<'local_policy'>) => {
+      await tx
+        .insert(localPolicy)
+        .values(batch.map((r) => ({ tenantId, key: r.key, effective: r.effective, value: r.value })))
+        .onConflictDoUpdate({
+          target: keys.localPolicy,
+          set: replaceFromExcluded(localPolicy, keys.localPolicy),
         });
     },
   };

@@ -12,6 +12,14 @@ import { recordsBehind } from '../data/records-behind.ts';
 import { loaders } from '../loaders.ts';
 import { Child } from './child.ts';
 import { ChildrenFigures } from './children-figures.ts';
+import {
+  ComparatorFigure,
+  HealthFigures,
+  MissingFigures,
+  PlacementFigures,
+  SecureFigures,
+  StabilityFigures,
+} from './further-figures.ts';
 import { NARRATIVE_SECTIONS, ReportNarrative } from './report-narrative.ts';
 import { WorkforceFigures } from './workforce-figures.ts';
 
@@ -53,6 +61,31 @@ AnnualReport.implement({
     workforce: t.field({
       type: WorkforceFigures,
       resolve: async ({ year }, _args, ctx) => (await loaders(ctx).annualReport.load(year)).workforce,
+    }),
+    health: t.field({
+      type: HealthFigures,
+      resolve: async ({ year }, _args, ctx) => (await loaders(ctx).annualReport.load(year)).health,
+    }),
+    stability: t.field({
+      type: StabilityFigures,
+      resolve: async ({ year }, _args, ctx) => (await loaders(ctx).annualReport.load(year)).stability,
+    }),
+    placement: t.field({
+      type: PlacementFigures,
+      resolve: async ({ year }, _args, ctx) => (await loaders(ctx).annualReport.load(year)).placement,
+    }),
+    missing: t.field({
+      type: MissingFigures,
+      resolve: async ({ year }, _args, ctx) => (await loaders(ctx).annualReport.load(year)).missing,
+    }),
+    secure: t.field({
+      type: SecureFigures,
+      resolve: async ({ year }, _args, ctx) => (await loaders(ctx).annualReport.load(year)).secure,
+    }),
+    comparators: t.field({
+      type: [ComparatorFigure],
+      description: 'Other areas’ published figures for this report’s keys, in area, measure order',
+      resolve: async ({ year }, _args, ctx) => (await loaders(ctx).annualReport.load(year)).comparators,
     }),
     careHistory: t.field({
       type: 'CareHistory',

@@ -3,7 +3,19 @@ import { builder } from '../builder.ts';
 import type { AnnualReportFigures } from '../data/compute-annual-report.ts';
 
 // Declared without descriptions, as this subgraph first printed it (see SharedTypeOptions).
-const CodeCount = codeCountType(builder, { descriptions: false });
+export const CodeCount = codeCountType(builder, { descriptions: false });
+
+const StartedByAgeBandAndSex = builder
+  .objectRef<AnnualReportFigures['children']['startedByAgeBandAndSex'][number]>('AgeBandBySex')
+  .implement({
+    description: 'Periods of care started in the year in one of the council’s age bands, by sex',
+    fields: (t) => ({
+      band: t.exposeString('band', { description: 'The age band at the period’s start: under1, 0-4, 16+ …' }),
+      male: t.exposeInt('male'),
+      female: t.exposeInt('female'),
+      unknown: t.exposeInt('unknown', { description: 'SEX U or not recorded' }),
+    }),
+  });
 
 /** The children.* figures of the annual report (annual-report.md; byEthnicGroup from further-tables.md). */
 export const ChildrenFigures = builder
@@ -73,6 +85,44 @@ export const ChildrenFigures = builder
         description:
           'period_without_start (periods started in the year), no_iro_allocated (at 31 March); only those above 0',
         resolve: (f) => f.dataQuality,
+      }),
+      byLocalAgeBand: t.field({
+        type: [CodeCount],
+        description:
+          'At 31 March, age in the council’s own bands (local policy age_bands in force on 31 March; default 0,1,5,10,16), every band',
+        resolve: (f) => f.byLocalAgeBand,
+      }),
+      startedByAgeBandAndSex: t.field({
+        type: [StartedByAgeBandAndSex],
+        description:
+          'Periods started in the year by age at their start, in the council’s bands (every band), and sex',
+        resolve: (f) => f.startedByAgeBandAndSex,
+      }),
+      ceasedByAgeBand: t.field({
+        type: [CodeCount],
+        description: 'Periods ended in the year by age at their DEC, in the council’s bands (every band)',
+        resolve: (f) => f.ceasedByAgeBand,
+      }),
+      uascByEthnicity: t.field({
+        type: [CodeCount],
+        description:
+          'The children of uascAt31March by ETHNIC code (notRecorded when empty); codes that occur',
+        resolve: (f) => f.uascByEthnicity,
+      }),
+      ratePer10000: t.exposeFloat('ratePer10000', {
+        nullable: true,
+        description:
+          'lookedAfterAt31March per 10,000 of the population aged 0–17 (one decimal); null with no population for the year',
+      }),
+      startedRatePer10000: t.exposeFloat('startedRatePer10000', {
+        nullable: true,
+        description:
+          'startedInYear per 10,000 of the population aged 0–17; null with no population for the year',
+      }),
+      ceasedRatePer10000: t.exposeFloat('ceasedRatePer10000', {
+        nullable: true,
+        description:
+          'ceasedInYear per 10,000 of the population aged 0–17; null with no population for the year',
       }),
     }),
   });

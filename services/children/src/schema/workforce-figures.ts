@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import type { AnnualReportFigures } from '../data/compute-annual-report.ts';
+import { CodeCount } from './children-figures.ts';
 
 type Workforce = AnnualReportFigures['workforce'];
 
@@ -22,6 +23,17 @@ export const WorkforceFigures = builder.objectRef<Workforce>('WorkforceFigures')
     continuityPercent: t.exposeFloat('continuityPercent', {
       nullable: true,
       description: 'Children looked after all year who had one IRO all year (§8); null with none eligible',
+    }),
+    bySex: t.field({
+      type: [CodeCount],
+      description: 'IROs and FCROs in post at 31 March by SEX: male, female, unknown (all three)',
+      resolve: (w) => w.bySex,
+    }),
+    byEthnicGroup: t.field({
+      type: [CodeCount],
+      description:
+        'IROs and FCROs in post at 31 March by ethnic group: white, mixed, asian, black, other, notRecorded (all six)',
+      resolve: (w) => w.byEthnicGroup,
     }),
   }),
 });
