@@ -20,6 +20,7 @@ const expected = async (year: number) =>
   JSON.parse(await readFile(`${example}expected/report-${year}.json`, 'utf8')) as {
     children: { lookedAfterAt31March: number };
     reviews: { held: number; late: number };
+    missing: { episodes: number };
   };
 const council = { slug: 'exampleshire', name: 'Exampleshire County Council' };
 const manager = { email: 'rowan.manager@exampleshire.example', name: 'Rowan Manager' };
@@ -141,6 +142,17 @@ describe('the annual report page', () => {
     const late = (await expected(2023)).reviews.late;
     expect(await tableRows(page, '[data-testid=records-behind]')).toHaveLength(late);
     expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('carries the further tables, each count traced as the core ones are', async () => {
+    const { page } = await signedIn(manager);
+    await page.goto(`${portal.url}${reportPath(2023)}`);
+    for (const table of ['health', 'stability', 'missing', 'placement.distance'])
+      expect(await page.$(`[data-testid="table-${table}"]`), table).not.toBeNull();
+    await Promise.all([page.waitForNavigation(), page.click('a[data-figure="missing.episodes"]')]);
+    const episodes = (await expected(2023)).missing.episodes;
+    expect(await tableRows(page, '[data-testid=records-behind]')).toHaveLength(episodes);
     await page.context().close();
   });
 

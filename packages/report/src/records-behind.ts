@@ -5,6 +5,11 @@
 const fieldBySection: Record<string, string> = {
   children: 'childrenRecordsBehind',
   workforce: 'childrenRecordsBehind',
+  health: 'childrenRecordsBehind',
+  stability: 'childrenRecordsBehind',
+  placement: 'childrenRecordsBehind',
+  missing: 'childrenRecordsBehind',
+  secure: 'childrenRecordsBehind',
   reviews: 'reviewsRecordsBehind',
   consultation: 'reviewsRecordsBehind',
   audits: 'reviewsRecordsBehind',
@@ -22,5 +27,5 @@ export function recordsBehindField(figure: string): string | null {
     if (!code || rest.length) return null;
     return childrenDataQuality.has(code) ? 'childrenRecordsBehind' : 'reviewsRecordsBehind';
   }
-  return (section && fieldBySection[section]) ?? null;
+  return section && Object.hasOwn(fieldBySection, section) ? fieldBySection[section]! : null;
 }

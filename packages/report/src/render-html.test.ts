@@ -51,7 +51,7 @@ describe('renderHtml', () => {
     const rows = tables.reduce((n, t) => n + t.rows.length, 0);
     expect(count(/<th scope="row">/g)).toBe(rows + 12);
     expect(html).toContain(
-      '<tr data-figure="reviews.onTimePercent"><th scope="row">Reviews held on time (%)</th><td>91.3%</td><td>94.7%</td><td>+3.4 pp</td></tr>',
+      '<tr data-figure="reviews.onTimePercent"><th scope="row">Reviews held on time (%) (Statistical neighbours 2022: 88.5%)</th><td>91.3%</td><td>94.7%</td><td>+3.4 pp</td></tr>',
     );
     expect(html).toContain(
       '<th scope="col">2022-23</th><th scope="col">2023-24</th><th scope="col">Change</th>',

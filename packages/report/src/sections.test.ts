@@ -30,6 +30,11 @@ const tableOf = (id: string) => {
   if (!table) throw new Error(`no table ${id}`);
   return table;
 };
+const tableOfIn = (model: ReturnType<typeof reportSections>, id: string) => {
+  const table = model.flatMap((s) => s.tables).find((t) => t.id === id);
+  if (!table) throw new Error(`no table ${id}`);
+  return table;
+};
 /** A copy of a report with some of its values changed. */
 const edited = (report: AnnualReport, edit: (copy: AnnualReport) => void): AnnualReport => {
   const copy = structuredClone(report);
@@ -73,17 +78,31 @@ describe('reportSections: the order of the source reports', () => {
 
   it('orders the tables of each section as the spec lists them', () => {
     const tablesOf = (id: string) => sections.find((s) => s.id === id)?.tables.map((t) => t.id);
+    // further-tables §3 "placement": distance, missing and secure with placements; the council's
+    // age bands with the DfE's; IRO diversity beside the children's ethnic groups; health and
+    // stability with the profile; entrants and leavers with entering and leaving care.
     expect(tablesOf('children')).toEqual([
       'children.summary',
       'children.byLegalStatus',
       'children.byPlacement',
+      'placement.distance',
+      'missing',
+      'secure',
       'children.byAgeBand',
+      'children.byLocalAgeBand',
       'children.bySex',
       'children.byEthnicGroup',
+      'workforce.diversity',
       'children.byEthnicity',
+      'health',
+      'health.sdq',
+      'stability',
       'children.byLegalStatusAtEntry',
+      'children.startedByAgeBandAndSex',
       'children.byReasonCeased',
+      'children.ceasedByAgeBand',
       'children.uasc',
+      'children.uascByEthnicity',
     ]);
     expect(tablesOf('reviews')).toEqual([
       'reviews.timeliness',
@@ -292,6 +311,19 @@ describe('reportSections: rows', () => {
       'workforce.caseloadPerFte.min',
       'workforce.caseloadPerFte.max',
       'workforce.continuityPercent',
+      'children.ratePer10000',
+      'children.startedRatePer10000',
+      'children.ceasedRatePer10000',
+      'placement.distance.percent',
+      'health.healthAssessmentPercent',
+      'health.immunisationsPercent',
+      'health.teethCheckPercent',
+      'health.healthCheckUnder5Percent',
+      'health.substanceMisusePercent',
+      'health.convictedAged10PlusPercent',
+      'health.sdq.mean',
+      'stability.shortTerm.percent',
+      'stability.longTerm.percent',
       'reviews.onTimePercent',
       'reviews.childrenAllOnTime.percent',
       'reviews.participationRate4Plus',
@@ -333,6 +365,141 @@ describe('reportSections: rows', () => {
       previous: null,
       change: null,
     });
+  });
+
+  it('puts each rate beside the count it divides, and reads the nested and council-band maps', () => {
+    const summary = tableOf('children.summary').rows.map((r) => r.figure);
+    expect(summary).toEqual([
+      'children.lookedAfterAt31March',
+      'children.ratePer10000',
+      'children.lookedAfterDuringYear',
+      'children.startedInYear',
+      'children.startedRatePer10000',
+      'children.ceasedInYear',
+      'children.ceasedRatePer10000',
+      'children.shortBreaksDuringYear',
+    ]);
+    expect(rowOf('children.ratePer10000')).toMatchObject({
+      unit: 'number',
+      current: 66.3,
+      previous: 64.3,
+      change: 2,
+    });
+    expect(tableOf('children.startedByAgeBandAndSex').rows.slice(0, 3)).toMatchObject([
+      { figure: 'children.startedByAgeBandAndSex.0-4.male', label: '0-4: Male', current: 5, traceable: true },
+      { figure: 'children.startedByAgeBandAndSex.0-4.female', label: '0-4: Female', current: 7 },
+      { figure: 'children.startedByAgeBandAndSex.0-4.unknown', label: '0-4: Unknown', current: 0 },
+    ]);
+    expect(tableOf('children.startedByAgeBandAndSex').rows).toHaveLength(12);
+    expect(tableOf('children.ceasedByAgeBand').rows.map((r) => r.label)).toEqual([
+      '0-4',
+      '5-10',
+      '11-15',
+      '16+',
+    ]);
+    expect(rowOf('health.sdq.concern')).toMatchObject({ current: 16, previous: 9, traceable: true });
+    expect(tableOf('workforce.diversity').rows.map((r) => r.figure.split('.').slice(1, 2)[0])).toEqual([
+      ...Array(3).fill('bySex'),
+      ...Array(6).fill('byEthnicGroup'),
+    ]);
+    expect(figureLabel('children.startedByAgeBandAndSex.16+.female')).toMatch(/: 16\+, Female$/);
+  });
+
+  it('puts each comparator beside the figure it compares, and nowhere else', () => {
+    expect(rowOf('children.ratePer10000')).toMatchObject({
+      label:
+        'Children looked after at 31 March per 10,000 children (England 2023: 71.0; Statistical neighbours 2022: 61.4)',
+      comparators: ['England 2023: 71.0', 'Statistical neighbours 2022: 61.4'],
+      current: 66.3,
+    });
+    expect(rowOf('reviews.onTimePercent').comparators).toEqual(['Statistical neighbours 2022: 88.5%']);
+    expect(rowOf('children.startedRatePer10000').comparators).toEqual(['Statistical neighbours 2023: 24.8']);
+    expect(rows.filter((r) => r.comparators).map((r) => r.figure)).toEqual([
+      'children.ratePer10000',
+      'children.startedRatePer10000',
+      'reviews.onTimePercent',
+    ]);
+    // A DfE symbol is printed as it is; the figure's own row is unchanged.
+    const suppressed = edited(report2023, (r) => {
+      r.comparators = [{ year: 2023, area: 'England', measure: 'reviews.late', value: 'c' }];
+    });
+    const late = reportSections(suppressed, report2022, {})
+      .flatMap((s) => s.tables.flatMap((t) => t.rows))
+      .find((r) => r.figure === 'reviews.late');
+    expect(late).toMatchObject({
+      label: 'Reviews held late (England 2023: c)',
+      comparators: ['England 2023: c'],
+    });
+    expect(late?.current).toBe(rowOf('reviews.late').current);
+  });
+
+  it('gives a report without the further keys exactly the tables it gave before them', () => {
+    const strip = (report: AnnualReport) =>
+      edited(report, (r) => {
+        const c = r.children;
+        for (const key of [
+          'byEthnicGroup',
+          'byLocalAgeBand',
+          'startedByAgeBandAndSex',
+          'ceasedByAgeBand',
+          'uascByEthnicity',
+          'ratePer10000',
+          'startedRatePer10000',
+          'ceasedRatePer10000',
+        ] as const)
+          delete c[key];
+        delete r.health;
+        delete r.stability;
+        delete r.placement;
+        delete r.missing;
+        delete r.secure;
+        delete r.comparators;
+        delete r.reviews.byMonth;
+        delete r.advocacy.independentVisitorsDuringYear;
+        delete r.workforce.bySex;
+        delete r.workforce.byEthnicGroup;
+      });
+    const plain = reportSections(strip(report2023), strip(report2022), narratives);
+    expect(plain.flatMap((s) => s.tables.map((t) => t.id))).toEqual([
+      'workforce',
+      'children.summary',
+      'children.byLegalStatus',
+      'children.byPlacement',
+      'children.byAgeBand',
+      'children.bySex',
+      'children.byEthnicity',
+      'children.byLegalStatusAtEntry',
+      'children.byReasonCeased',
+      'children.uasc',
+      'reviews.timeliness',
+      'reviews.participation',
+      'reviews.chairedByChild',
+      'reviews.format',
+      'reviews.paperwork',
+      'reviews.betweenReviews',
+      'consultation',
+      'escalations.raised',
+      'escalations.stages',
+      'escalations.byTheme',
+      'escalations.outcomes',
+      'advocacy.summary',
+      'advocacy.byReason',
+      'advocacy.bySource',
+      'advocacy.independentVisitors',
+      'fosterCarerReviews.householdsAt31March',
+      'fosterCarerReviews.timeliness',
+      'audits',
+      'dataQuality',
+    ]);
+    expect(tableOfIn(plain, 'children.summary').rows.map((r) => r.figure)).toEqual([
+      'children.lookedAfterAt31March',
+      'children.lookedAfterDuringYear',
+      'children.startedInYear',
+      'children.ceasedInYear',
+      'children.shortBreaksDuringYear',
+    ]);
+    expect(tableOfIn(plain, 'children.uasc').rows.map((r) => r.figure)).toEqual(['children.uascAt31March']);
+    expect(plain.flatMap((s) => s.tables.flatMap((t) => t.rows)).some((r) => r.comparators)).toBe(false);
   });
 
   it('says so when no record breaks a rule in either year', () => {

@@ -6,7 +6,7 @@ import {
   roundHalfUp,
 } from '@footprint/domain';
 import type { AnnualReport, CountMap, DataQualityItem } from './annual-report.ts';
-import { type ReportUnit, yearLabel } from './format.ts';
+import { formatFigure, type ReportUnit, yearLabel } from './format.ts';
 import { NARRATIVE_HEADINGS, type NarrativeSection, type Narratives } from './narratives.ts';
 
 export type ReportRow = {
@@ -21,6 +21,11 @@ export type ReportRow = {
   unit: ReportUnit;
   /** A count, with records behind it to list; a percentage, mean or median has none. */
   traceable: boolean;
+  /**
+   * further-tables §3 `comparators` whose `measure` is this row's figure, as printed: "England 2023: 71.0".
+   * The label carries them too, so every rendering shows them beside the figure.
+   */
+  comparators?: string[];
 };
 
 export type ReportTable = {
@@ -67,8 +72,10 @@ type KeyList = { keys: readonly Key[]; prefixCode?: boolean };
 type FigurePart = { kind: 'figure'; path: string; label: string; unit?: ReportUnit; optional?: boolean };
 /** One row per key of one or more count maps at `paths`; several maps interleave, key by key. */
 type MapPart = { kind: 'map'; paths: readonly string[]; suffixes?: readonly string[]; keys: KeyList };
+/** A map of maps (`{ band: { male, female, unknown } }`): one row per outer key, then inner key. */
+type NestedPart = { kind: 'nested'; path: string; keys: KeyList };
 type DataQualityPart = { kind: 'dataQuality' };
-type Part = FigurePart | MapPart | DataQualityPart;
+type Part = FigurePart | MapPart | NestedPart | DataQualityPart;
 
 type TableDef = { id: string; caption: string; parts: readonly Part[]; optional?: boolean };
 type SectionDef = {
@@ -98,6 +105,15 @@ const KEYS = {
     }),
   },
   sex: { keys: fixed({ male: 'Male', female: 'Female', unknown: 'Unknown' }) },
+  /** The council's own age bands: no fixed list, the codes as they come. */
+  localAgeBand: { keys: [] },
+  missingType: {
+    keys: fixed({
+      M: 'Missing from placement',
+      A: 'Away from placement without authorisation',
+      notRecorded: 'Not recorded',
+    }),
+  },
   ethnicGroup: {
     keys: fixed({
       white: 'White',
@@ -158,6 +174,9 @@ const figure = (path: string, label: string, unit?: ReportUnit, optional?: boole
   ...(optional ? { optional } : {}),
 });
 const map = (path: string, keys: KeyList): MapPart => ({ kind: 'map', paths: [path], keys });
+/** A further-tables §3 figure: a row only when the current report has it. */
+const further = (path: string, label: string, unit: ReportUnit = 'count'): FigurePart =>
+  figure(path, label, unit, true);
 
 const LAYOUT: readonly SectionDef[] = [
   {
@@ -193,9 +212,20 @@ const LAYOUT: readonly SectionDef[] = [
         caption: 'Children looked after',
         parts: [
           figure('children.lookedAfterAt31March', 'Children looked after at 31 March'),
+          further('children.ratePer10000', 'Children looked after at 31 March per 10,000 children', 'number'),
           figure('children.lookedAfterDuringYear', 'Children looked after at any time in the year'),
           figure('children.startedInYear', 'Periods of care that started in the year'),
+          further(
+            'children.startedRatePer10000',
+            'Periods of care that started in the year per 10,000 children',
+            'number',
+          ),
           figure('children.ceasedInYear', 'Periods of care that ended in the year'),
+          further(
+            'children.ceasedRatePer10000',
+            'Periods of care that ended in the year per 10,000 children',
+            'number',
+          ),
           figure('children.shortBreaksDuringYear', 'Children with short breaks only (not counted above)'),
         ],
       },
@@ -210,9 +240,44 @@ const LAYOUT: readonly SectionDef[] = [
         parts: [map('children.byPlacement', KEYS.placement)],
       },
       {
+        id: 'placement.distance',
+        caption: 'Distance from home of children looked after at 31 March',
+        parts: [
+          further('placement.distance.known', 'Children whose placement’s distance from home is known'),
+          further('placement.distance.over20Miles', 'Of those, placed more than 20 miles from home'),
+          further('placement.distance.percent', 'Placed more than 20 miles from home (%)', 'percent'),
+        ],
+        optional: true,
+      },
+      {
+        id: 'missing',
+        caption: 'Children missing or away from placement without authorisation during the year',
+        parts: [
+          further('missing.episodes', 'Episodes of going missing or away without authorisation'),
+          further('missing.children', 'Children who went missing or away without authorisation'),
+          map('missing.byType', KEYS.missingType),
+        ],
+        optional: true,
+      },
+      {
+        id: 'secure',
+        caption: 'Children placed in secure accommodation during the year',
+        parts: [
+          further('secure.welfare', 'On welfare grounds (secure accommodation order)'),
+          further('secure.youthJustice', 'On youth justice grounds (remanded or sentenced)'),
+        ],
+        optional: true,
+      },
+      {
         id: 'children.byAgeBand',
         caption: 'Age of children looked after at 31 March',
         parts: [map('children.byAgeBand', KEYS.ageBand)],
+      },
+      {
+        id: 'children.byLocalAgeBand',
+        caption: 'Age of children looked after at 31 March, in the council’s age bands',
+        parts: [map('children.byLocalAgeBand', KEYS.localAgeBand)],
+        optional: true,
       },
       {
         id: 'children.bySex',
@@ -226,9 +291,73 @@ const LAYOUT: readonly SectionDef[] = [
         optional: true,
       },
       {
+        id: 'workforce.diversity',
+        caption: 'Sex and ethnic group of IROs and FCROs in post at 31 March',
+        parts: [map('workforce.bySex', KEYS.sex), map('workforce.byEthnicGroup', KEYS.ethnicGroup)],
+        optional: true,
+      },
+      {
         id: 'children.byEthnicity',
         caption: 'Ethnicity of children looked after at 31 March',
         parts: [map('children.byEthnicity', KEYS.ethnicity)],
+      },
+      {
+        id: 'health',
+        caption: 'Health of children looked after for 12 months or more at 31 March',
+        parts: [
+          further('health.cohort', 'Children looked after for 12 months or more at 31 March'),
+          further('health.healthAssessmentPercent', 'Health assessment up to date (%)', 'percent'),
+          further('health.immunisationsPercent', 'Immunisations up to date (%)', 'percent'),
+          further('health.teethCheckPercent', 'Teeth checked by a dentist (%)', 'percent'),
+          further(
+            'health.healthCheckUnder5Percent',
+            'Development assessment up to date, children under 5 (%)',
+            'percent',
+          ),
+          further(
+            'health.substanceMisusePercent',
+            'Identified as having a substance misuse problem (%)',
+            'percent',
+          ),
+          further(
+            'health.convictedAged10PlusPercent',
+            'Convicted or subject to a final warning or reprimand, aged 10 or over (%)',
+            'percent',
+          ),
+        ],
+        optional: true,
+      },
+      {
+        id: 'health.sdq',
+        caption: 'Strengths and Difficulties Questionnaire (SDQ), children aged 5 to 16',
+        parts: [
+          further('health.sdq.eligible', 'Children aged 5 to 16 looked after for 12 months or more'),
+          further('health.sdq.scored', 'Of those, children with an SDQ score'),
+          further('health.sdq.mean', 'Mean SDQ score', 'number'),
+          further('health.sdq.normal', 'Score normal (0 to 13)'),
+          further('health.sdq.borderline', 'Score borderline (14 to 16)'),
+          further('health.sdq.concern', 'Score a cause for concern (17 or more)'),
+        ],
+        optional: true,
+      },
+      {
+        id: 'stability',
+        caption: 'Stability of placements',
+        parts: [
+          further('stability.shortTerm.eligible', 'Short-term stability: children looked after at 31 March'),
+          further(
+            'stability.shortTerm.threeOrMore',
+            'Of those, children with three or more placements in the year',
+          ),
+          further('stability.shortTerm.percent', 'Three or more placements in the year (%)', 'percent'),
+          further(
+            'stability.longTerm.eligible',
+            'Long-term stability: children under 16 looked after for 2½ years or more at 31 March',
+          ),
+          further('stability.longTerm.stable', 'Of those, in the same placement for 2 years or more'),
+          further('stability.longTerm.percent', 'In the same placement for 2 years or more (%)', 'percent'),
+        ],
+        optional: true,
       },
       {
         id: 'children.byLegalStatusAtEntry',
@@ -236,9 +365,22 @@ const LAYOUT: readonly SectionDef[] = [
         parts: [map('children.byLegalStatusAtEntry', KEYS.legalStatus)],
       },
       {
+        id: 'children.startedByAgeBandAndSex',
+        caption:
+          'Age and sex on entering care (periods of care that started in the year), in the council’s age bands',
+        parts: [{ kind: 'nested', path: 'children.startedByAgeBandAndSex', keys: KEYS.sex }],
+        optional: true,
+      },
+      {
         id: 'children.byReasonCeased',
         caption: 'Why care ended (periods of care that ended in the year)',
         parts: [map('children.byReasonCeased', KEYS.reasonCeased)],
+      },
+      {
+        id: 'children.ceasedByAgeBand',
+        caption: 'Age on leaving care (periods of care that ended in the year), in the council’s age bands',
+        parts: [map('children.ceasedByAgeBand', KEYS.localAgeBand)],
+        optional: true,
       },
       {
         id: 'children.uasc',
@@ -246,6 +388,12 @@ const LAYOUT: readonly SectionDef[] = [
         parts: [
           figure('children.uascAt31March', 'Unaccompanied asylum-seeking children looked after at 31 March'),
         ],
+      },
+      {
+        id: 'children.uascByEthnicity',
+        caption: 'Ethnicity of unaccompanied asylum-seeking children looked after at 31 March',
+        parts: [map('children.uascByEthnicity', KEYS.ethnicity)],
+        optional: true,
       },
     ],
   },
@@ -552,6 +700,17 @@ const mapRows = (part: MapPart, current: AnnualReport, previous: AnnualReport | 
   );
 };
 
+/** `{ band: { male, female, unknown } }`: the outer keys of both years as they come, each with the inner list. */
+const nestedRows = (part: NestedPart, current: AnnualReport, previous: AnnualReport | null): ReportRow[] => {
+  const outer = keysOf({ keys: [] }, [mapAt(current, part.path), mapAt(previous, part.path)]);
+  return outer.flatMap((key) =>
+    mapRows({ kind: 'map', paths: [`${part.path}.${key}`], keys: part.keys }, current, previous).map((r) => ({
+      ...r,
+      label: `${key}: ${r.label}`,
+    })),
+  );
+};
+
 const DATA_QUALITY_ORDER = Object.keys(DATA_QUALITY_MESSAGES);
 
 const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -587,6 +746,7 @@ const dataQualityRows = (current: AnnualReport, previous: AnnualReport | null): 
 const tableRows = (def: TableDef, current: AnnualReport, previous: AnnualReport | null): ReportRow[] =>
   def.parts.flatMap((part) => {
     if (part.kind === 'map') return mapRows(part, current, previous);
+    if (part.kind === 'nested') return nestedRows(part, current, previous);
     if (part.kind === 'dataQuality') return dataQualityRows(current, previous);
     if (part.optional && valueAt(current, part.path) === undefined) return [];
     return [
@@ -606,10 +766,30 @@ const mainUnit = (rows: readonly ReportRow[]): ReportUnit => {
   return [...tally].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'count';
 };
 
+const partPaths = (part: Part): readonly string[] =>
+  part.kind === 'map' ? part.paths : part.kind === 'dataQuality' ? ['dataQuality'] : [part.path];
+
+/** The comparators of further-tables §3 whose measure is the row's figure, printed for the row. */
+const withComparators = (r: ReportRow, current: AnnualReport): ReportRow => {
+  const notes = (current.comparators ?? [])
+    .filter((c) => c.measure === r.figure)
+    .map((c) => {
+      const value =
+        typeof c.value === 'number'
+          ? r.unit === 'count'
+            ? formatFigure(c.value, 'count')
+            : `${c.value.toFixed(1)}${r.unit === 'percent' ? '%' : ''}`
+          : (c.value ?? '—');
+      return `${c.area} ${c.year}: ${value}`;
+    });
+  return notes.length === 0 ? r : { ...r, label: `${r.label} (${notes.join('; ')})`, comparators: notes };
+};
+
 const tableOf = (def: TableDef, current: AnnualReport, previous: AnnualReport | null): ReportTable | null => {
-  if (def.optional && def.parts.every((p) => p.kind === 'map' && p.paths.every((x) => !mapAt(current, x))))
+  // A further table the current report lacks altogether (an older report) is left out.
+  if (def.optional && def.parts.every((p) => partPaths(p).every((x) => valueAt(current, x) === undefined)))
     return null;
-  const rows = tableRows(def, current, previous);
+  const rows = tableRows(def, current, previous).map((r) => withComparators(r, current));
   if (rows.length === 0) return null;
   return { id: def.id, caption: def.caption, rows, unit: mainUnit(rows) };
 };
@@ -765,6 +945,11 @@ export const figureLabel = (path: string): string | null => {
         if (part.kind === 'dataQuality' && path.startsWith('dataQuality.')) {
           const code = path.slice('dataQuality.'.length);
           return code ? `${table.caption}: ${dataQualityLabel(code, [])}` : null;
+        }
+        if (part.kind === 'nested' && path.startsWith(`${part.path}.`)) {
+          const [outer, inner, ...rest] = path.slice(part.path.length + 1).split('.');
+          if (!outer || !inner || rest.length > 0) return null;
+          return `${table.caption}: ${outer}, ${keyLabel(part.keys, inner)}`;
         }
         if (part.kind === 'map') {
           const i = part.paths.findIndex((p) => path.startsWith(`${p}.`));
