@@ -109,6 +109,26 @@ describe('the children and workforce figures of a year', () => {
     });
   });
 
+  it('count IROs over the council’s own capacity band when its local policy sets one', async () => {
+    const policy = (value: string, effective: string) =>
+      running.database.superuser.query(
+        `insert into children.local_policy (tenant_id, key, effective, value) values ('north', 'capacity_band', $1, $2)`,
+        [effective, value],
+      );
+    try {
+      // A band of 1 per FTE: both I1 (2 per FTE) and I2 (100 per FTE) are over it.
+      await policy('1', '2020-04-01');
+      expect((await report('north')).workforce).toMatchObject({ overCapacity: 2 });
+      // 120 from 1 April 2023 is in force on 31 March 2024; a later change is not.
+      await policy('120', '2023-04-01');
+      await policy('1', '2024-04-01');
+      expect((await report('north')).workforce).toMatchObject({ overCapacity: 0 });
+    } finally {
+      await running.database.superuser.query(`delete from children.local_policy where tenant_id = 'north'`);
+    }
+    expect((await report('north')).workforce).toMatchObject({ overCapacity: 1 });
+  });
+
   it('give the care history of every child with a period touching the year, short breaks included', async () => {
     const history = decodeCareHistory((await report('north')).careHistory);
     expect(

@@ -40,6 +40,7 @@ import {
   periodsOfCare,
   periodsWithoutStartInYear,
   placementDistanceBehind,
+  policyOn,
   policyVersionsFromRows,
   populationOf,
   reportingYear,
@@ -306,7 +307,9 @@ export function computeAnnualReport(history: CouncilHistory, year: number): Annu
     history.children.filter((c) => c.periods.some((p) => isOpenAtEndOf(p, end))).map((c) => c.child),
   );
   const loads = caseloads(history.allocations, (child) => inCare.has(child), end);
-  const workforce = workforceFiguresBehind(history.people, loads, end, defaultLocalPolicy.capacityBand);
+  // The council's capacity band in force on 31 March (local policy), as for its age bands.
+  const capacityBand = policyOn(history.policy, end).capacityBand;
+  const workforce = workforceFiguresBehind(history.people, loads, end, capacityBand);
   const continuityOfIro = continuity(history.children, year);
 
   const noIroAllocated = childrenWithoutIro(history.children, end).map((child) => atEndByChild.get(child)!);
