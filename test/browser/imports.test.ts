@@ -1,6 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '@footprint/db';
@@ -9,11 +8,12 @@ import { connectRedis, IMPORTS_QUEUE } from '@footprint/jobs';
 import { Queue } from 'bullmq';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redisUrl, startImportWorker } from '../support/import-worker.ts';
+import { redisUrl, type startImportWorker } from '../support/import-worker.ts';
 import { type System, startSystem } from '../support/system.ts';
-import { axeViolations, launchBrowser, mainText, signIn, submit, tableRows } from './support/browser.ts';
-import { type Portal, startPortal } from './support/portal.ts';
+import { axeViolations, mainText, signIn, submit, tableRows } from './support/browser.ts';
+import type { Portal } from './support/portal.ts';
 import { councils, password, people, seedCouncils } from './support/seed.ts';
+import { type PortalSuite, startPortalSuite } from './support/suite.ts';
 
 const exampleshire = fileURLToPath(
   new URL('../../../shared/spec/examples/exampleshire/files/', import.meta.url),
@@ -21,6 +21,7 @@ const exampleshire = fileURLToPath(
 const southManager = { email: 'sol.manager@south.example', name: 'Sol Manager' };
 
 let system: System;
+let suite: PortalSuite;
 let worker: ReturnType<typeof startImportWorker>;
 let importsDir: string;
 let portal: Portal;
@@ -39,28 +40,13 @@ beforeAll(async () => {
   } finally {
     await identity.close();
   }
-  worker = startImportWorker(system);
-  importsDir = await mkdtemp(join(tmpdir(), 'footprint-portal-staging-'));
-  portal = await startPortal({
-    identityDatabaseUrl: system.database.urlFor('identity'),
-    authPrivateKey: system.keys.privateKeyPem,
-    gatewayUrl: system.gatewayUrl,
-    importsDir,
-    queuePrefix: worker.prefix,
-  });
-  browser = await launchBrowser();
+  suite = await startPortalSuite(system, 'portal-imports.log');
+  ({ worker, importsDir, portal, browser } = suite);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  if (portal) {
-    mkdirSync(new URL('./.artifacts/', import.meta.url), { recursive: true });
-    writeFileSync(new URL('./.artifacts/portal-imports.log', import.meta.url), portal.output());
-  }
-  await worker?.stop();
+  await suite?.stop();
   await system?.stop();
-  if (importsDir) await rm(importsDir, { recursive: true, force: true });
 }, 60_000);
 
 const consoleErrors = new WeakMap<Page, string[]>();

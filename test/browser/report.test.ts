@@ -1,7 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { connect } from '@footprint/db';
 import { createTenant, upsertUser } from '@footprint/identity';
 import { parse } from 'csv-parse/sync';
@@ -9,11 +6,12 @@ import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { footprint } from '../support/footprint-command.ts';
-import { startImportWorker } from '../support/import-worker.ts';
+import type { startImportWorker } from '../support/import-worker.ts';
 import { type System, startSystem } from '../support/system.ts';
-import { axeViolations, launchBrowser, mainText, signIn, submit, tableRows } from './support/browser.ts';
-import { type Portal, startPortal } from './support/portal.ts';
+import { axeViolations, mainText, signIn, submit, tableRows } from './support/browser.ts';
+import type { Portal } from './support/portal.ts';
 import { password } from './support/seed.ts';
+import { type PortalSuite, startPortalSuite } from './support/suite.ts';
 
 const example = new URL('../../../shared/spec/examples/exampleshire/', import.meta.url).pathname;
 const expected = async (year: number) =>
@@ -27,6 +25,7 @@ const manager = { email: 'rowan.manager@exampleshire.example', name: 'Rowan Mana
 const iro = { email: 'iris.reviewer@exampleshire.example', name: 'Iris Reviewer' };
 
 let system: System;
+let suite: PortalSuite;
 let worker: ReturnType<typeof startImportWorker>;
 let importsDir: string;
 let portal: Portal;
@@ -50,33 +49,18 @@ beforeAll(async () => {
   } finally {
     await identity.close();
   }
-  worker = startImportWorker(system);
-  importsDir = await mkdtemp(join(tmpdir(), 'footprint-portal-staging-'));
+  suite = await startPortalSuite(system, 'portal-report.log');
+  ({ worker, importsDir, portal, browser } = suite);
   const imported = await footprint(system, ['import', '--tenant', council.slug, `${example}files`], {
     FOOTPRINT_QUEUE_PREFIX: worker.prefix,
     FOOTPRINT_IMPORTS_DIR: importsDir,
   });
   expect(imported.code, imported.stderr).toBe(0);
-  portal = await startPortal({
-    identityDatabaseUrl: system.database.urlFor('identity'),
-    authPrivateKey: system.keys.privateKeyPem,
-    gatewayUrl: system.gatewayUrl,
-    importsDir,
-    queuePrefix: worker.prefix,
-  });
-  browser = await launchBrowser();
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  if (portal) {
-    mkdirSync(new URL('./.artifacts/', import.meta.url), { recursive: true });
-    writeFileSync(new URL('./.artifacts/portal-report.log', import.meta.url), portal.output());
-  }
-  await worker?.stop();
+  await suite?.stop();
   await system?.stop();
-  if (importsDir) await rm(importsDir, { recursive: true, force: true });
 }, 60_000);
 
 async function signedIn(person: { email: string }) {
