@@ -5,6 +5,7 @@ export * from './calendar.ts';
 export * from './caseloads.ts';
 export * from './children-profile.ts';
 export * from './codes.ts';
+export * from './compliance.ts';
 export * from './comparators.ts';
 export * from './consultation.ts';
 export * from './data-quality.ts';

@@ -1,4 +1,5 @@
 import type { Role } from '@footprint/auth';
+import type { LocalPolicy } from '@footprint/domain';
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DirectivePlugin from '@pothos/plugin-directives';
@@ -14,6 +15,7 @@ export type FootprintSchemaTypes = {
   Scalars: {
     Date: { Input: string; Output: string };
     CareHistory: { Input: EncodedCareHistory; Output: EncodedCareHistory };
+    LocalPolicy: { Input: LocalPolicy; Output: LocalPolicy };
   };
   DefaultFieldNullability: false;
 };

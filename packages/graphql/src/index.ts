@@ -22,6 +22,14 @@ export {
   type EncodedCareHistory,
   encodeCareHistory,
 } from './care-history.ts';
+export {
+  complianceCheckType,
+  complianceComputers,
+  complianceReaders,
+  localPolicyScalar,
+  recordedChecksLoader,
+  visibleChecks,
+} from './compliance.ts';
 export type { RequestContext } from './context.ts';
 export { errorLogPlugin } from './error-log.ts';
 export { invalidInput, isClientError, notFound } from './errors.ts';
