@@ -19,6 +19,7 @@ const expected = async (year: number) =>
     children: { lookedAfterAt31March: number };
     reviews: { held: number; late: number };
     missing: { episodes: number };
+    trend: { year: number; escalationsRaised: number }[];
   };
 const council = { slug: 'exampleshire', name: 'Exampleshire County Council' };
 const manager = { email: 'rowan.manager@exampleshire.example', name: 'Rowan Manager' };
@@ -137,6 +138,26 @@ describe('the annual report page', () => {
     await Promise.all([page.waitForNavigation(), page.click('a[data-figure="missing.episodes"]')]);
     const episodes = (await expected(2023)).missing.episodes;
     expect(await tableRows(page, '[data-testid=records-behind]')).toHaveLength(episodes);
+    await page.context().close();
+  });
+
+  it('shows the five-year trend as a table and as line charts', async () => {
+    const { page } = await signedIn(manager);
+    await page.goto(`${portal.url}${reportPath(2023)}`);
+    const trend = (await expected(2023)).trend;
+    const header = await page.$$eval('[data-testid=table-trend] thead th', (ths) =>
+      ths.map((th) => th.textContent?.trim()),
+    );
+    expect(header.slice(1)).toEqual(
+      trend.map((row) => `${row.year}-${String((row.year + 1) % 100).padStart(2, '0')}`),
+    );
+    const escalations = await page.$$eval(
+      '[data-testid=table-trend] tr[data-measure=escalationsRaised] td',
+      (tds) => tds.map((td) => td.textContent?.trim()),
+    );
+    expect(escalations).toEqual(trend.map((row) => String(row.escalationsRaised)));
+    expect(await page.$$('[data-testid="chart-trend.counts"] polyline')).toHaveLength(5);
+    expect(await page.$$('[data-testid="chart-trend.percentages"] polyline')).toHaveLength(2);
     await page.context().close();
   });
 

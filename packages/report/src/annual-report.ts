@@ -12,6 +12,18 @@ export type DataQualityItem = { code: string; count: number; message: string };
  * The annual report's JSON (shared/spec/annual-report.md): every required key, plus the keys of
  * further-tables.md §3 that the renderings use when a report has them. Extra keys are allowed.
  */
+/** One year of the report's `trend`. */
+export type TrendRow = {
+  year: number;
+  lookedAfterAt31March: number;
+  startedInYear: number;
+  ceasedInYear: number;
+  reviewsHeld: number;
+  reviewsOnTimePercent: number | null;
+  participationRate4Plus: number | null;
+  escalationsRaised: number;
+};
+
 export type AnnualReport = {
   tenant: string;
   year: number;
@@ -136,6 +148,8 @@ export type AnnualReport = {
   missing?: { episodes: number; children: number; byType: CountMap };
   secure?: { welfare: number; youthJustice: number };
   comparators?: { year: number; area: string; measure: string; value: number | string | null }[];
+  /** further-tables §3: the report year and up to four before it, oldest first, each as its own report gives it */
+  trend?: TrendRow[];
   /** The managers' text by section (good practice, priorities, …), as written for this year. */
   narratives?: Record<string, string>;
 };

@@ -1,5 +1,5 @@
 import { type DataQualityCode, dataQualityList } from '@footprint/domain';
-import type { AnnualReport } from './annual-report.ts';
+import type { AnnualReport, TrendRow } from './annual-report.ts';
 import type { Narratives } from './narratives.ts';
 import { annualReportQuery, yearReportQuery } from './query.ts';
 
@@ -120,8 +120,15 @@ export type ReportFigures = {
   audits: { completed: number; byGrade: CodeCount[] };
 };
 
+/** The trend's parts as the gateway answers them (`trendFields`). */
+export type TrendParts = {
+  childrenTrend: Pick<TrendRow, 'year' | 'lookedAfterAt31March' | 'startedInYear' | 'ceasedInYear'>[];
+  reviewsTrend: Pick<TrendRow, 'year' | 'reviewsHeld' | 'reviewsOnTimePercent' | 'participationRate4Plus'>[];
+  escalationsTrend: Pick<TrendRow, 'year' | 'escalationsRaised'>[];
+};
+
 export type AnnualReportAnswer = {
-  current: ReportFigures & { narratives: { section: string; text: string }[] };
+  current: ReportFigures & { narratives: { section: string; text: string }[] } & TrendParts;
   previous: ReportFigures;
 };
 
@@ -231,6 +238,28 @@ export function assembleReport(tenant: string, figures: ReportFigures): AnnualRe
   };
 }
 
+/**
+ * The trend's rows: the children subgraph's years, each joined with the reviews' and escalations'
+ * figures of the same year (both give every one of the five years).
+ */
+export function assembleTrend({ childrenTrend, reviewsTrend, escalationsTrend }: TrendParts): TrendRow[] {
+  const reviewsOf = new Map(reviewsTrend.map((row) => [row.year, row]));
+  const escalationsOf = new Map(escalationsTrend.map((row) => [row.year, row]));
+  return childrenTrend.map((children) => {
+    const reviews = reviewsOf.get(children.year);
+    const escalations = escalationsOf.get(children.year);
+    if (!reviews || !escalations)
+      throw new Error(`The trend has no review or escalation figures for ${children.year}`);
+    return {
+      ...children,
+      reviewsHeld: reviews.reviewsHeld,
+      reviewsOnTimePercent: reviews.reviewsOnTimePercent,
+      participationRate4Plus: reviews.participationRate4Plus,
+      escalationsRaised: escalations.escalationsRaised,
+    };
+  });
+}
+
 /** The managers' text, keyed by section; sections nobody has written are absent. */
 export const narrativesOf = (rows: readonly { section: string; text: string }[]): Narratives =>
   Object.fromEntries(rows.map(({ section, text }) => [section, text])) as Narratives;
@@ -252,7 +281,7 @@ export async function fetchAnnualReport(
 ): Promise<ReportWithComparison> {
   const answer = await ask<AnnualReportAnswer>(annualReportQuery, { year, previousYear: year - 1 });
   return {
-    current: assembleReport(tenant, answer.current),
+    current: { ...assembleReport(tenant, answer.current), trend: assembleTrend(answer.current) },
     previous: assembleReport(tenant, answer.previous),
     narratives: narrativesOf(answer.current.narratives),
   };
@@ -261,5 +290,9 @@ export async function fetchAnnualReport(
 /** The year's report alone, as the JSON form prints it. */
 export async function fetchYearReport(ask: AskGateway, tenant: string, year: number): Promise<AnnualReport> {
   const answer = await ask<Pick<AnnualReportAnswer, 'current'>>(yearReportQuery, { year });
-  return { ...assembleReport(tenant, answer.current), narratives: narrativesOf(answer.current.narratives) };
+  return {
+    ...assembleReport(tenant, answer.current),
+    trend: assembleTrend(answer.current),
+    narratives: narrativesOf(answer.current.narratives),
+  };
 }

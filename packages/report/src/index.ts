@@ -49,3 +49,4 @@ export {
   SECTION_IDS,
   valueAt,
 } from './sections.ts';
+export { type TrendTable, trendCharts, trendTable } from './trend.ts';

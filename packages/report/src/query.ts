@@ -54,10 +54,16 @@ fragment ReportFigures on AnnualReport {
   audits { completed byGrade ${codeCounts} }
 }`;
 
-/** The year asked for, with its narratives, and the year before it for the comparison columns. */
+/** The trend's parts, each from the service that owns the records: the children subgraph picks the years. */
+const trendFields = `
+  childrenTrend { year lookedAfterAt31March startedInYear ceasedInYear }
+  reviewsTrend { year reviewsHeld reviewsOnTimePercent participationRate4Plus }
+  escalationsTrend { year escalationsRaised }`;
+
+/** The year asked for, with its narratives and trend, and the year before it for the comparison columns. */
 export const annualReportQuery = `
 query AnnualReport($year: Int!, $previousYear: Int!) {
-  current: annualReport(year: $year) { ...ReportFigures narratives { section text } }
+  current: annualReport(year: $year) { ...ReportFigures narratives { section text } ${trendFields} }
   previous: annualReport(year: $previousYear) { ...ReportFigures }
 }
 ${reportFiguresFragment}`;
@@ -65,6 +71,6 @@ ${reportFiguresFragment}`;
 /** One year alone: the JSON form has no comparison column. */
 export const yearReportQuery = `
 query AnnualReportYear($year: Int!) {
-  current: annualReport(year: $year) { ...ReportFigures narratives { section text } }
+  current: annualReport(year: $year) { ...ReportFigures narratives { section text } ${trendFields} }
 }
 ${reportFiguresFragment}`;

@@ -20,12 +20,24 @@ describe('renderCsv', () => {
 
   it('has the long-form header, one line for every row of every table and one for each text written', () => {
     expect(csv.split('\r\n')[0]).toBe('section,table,row,figure,previous_year,current_year,change');
-    expect(records).toHaveLength(tables.reduce((n, t) => n + t.rows.length, 0) + 1);
-    expect(new Set(records.map((r) => r.table)).size).toBe(new Set(tables.map((t) => t.caption)).size + 1);
+    // Each table's rows, the trend's seven measures for five years, and the one narrative written.
+    expect(records).toHaveLength(tables.reduce((n, t) => n + t.rows.length, 0) + 7 * 5 + 1);
+    expect(new Set(records.map((r) => r.table)).size).toBe(new Set(tables.map((t) => t.caption)).size + 2);
     expect(byFigure('narratives.priorities')).toMatchObject({
       table: 'Narrative',
       current_year: 'Not a table.',
     });
+  });
+
+  it('writes the trend a line a measure and year, the year in the figure’s path', () => {
+    expect(byFigure('trend.2019.lookedAfterAt31March')).toMatchObject({
+      section: 'Five-year trend',
+      table: '2019-20 to 2023-24',
+      row: 'Children looked after at 31 March, 2019-20',
+      previous_year: '',
+      current_year: '137',
+    });
+    expect(byFigure('trend.2023.reviewsOnTimePercent')).toMatchObject({ current_year: '94.7' });
   });
 
   it('writes plain numbers, and empty cells where a year has no figure', () => {

@@ -37,6 +37,20 @@ export const renderCsv = (
             ],
           ]
         : []),
+      // The trend in the same long form: a line a measure and year, its value as the current year's.
+      ...(section.trend
+        ? section.trend.rows.flatMap((row) =>
+            section.trend!.years.map((year, i) => [
+              section.heading,
+              section.trend!.caption,
+              `${row.label}, ${yearLabel(year)}`,
+              `trend.${year}.${row.measure}`,
+              '',
+              cell(row.values[i] ?? null),
+              '',
+            ]),
+          )
+        : []),
       ...section.tables.flatMap((table) =>
         table.rows.map((row) => [
           section.heading,

@@ -74,12 +74,26 @@ describe('renderDocx: the Word document, opened again', () => {
     expect(html).toContain('<p>The second paragraph &lt;b&gt;stays text&lt;/b&gt;.</p>');
   });
 
+  it('has the five-year trend as a Word table, a column a year', () => {
+    const trend = tables.find((t) => t[0]![0] === '2019-20 to 2023-24')!;
+    expect(trend[0]).toEqual(['2019-20 to 2023-24', '2019-20', '2020-21', '2021-22', '2022-23', '2023-24']);
+    expect(trend.find((row) => row[0] === 'Escalations raised')).toEqual([
+      'Escalations raised',
+      '9',
+      '11',
+      '13',
+      '13',
+      '14',
+    ]);
+  });
+
   it('has a real Word table for every table of the model, with a header row', () => {
     const model = sections.flatMap((s) => s.tables);
-    expect(tables).toHaveLength(model.length);
-    expect((html.match(/<thead>/g) ?? []).length).toBe(model.length);
+    const figureTables = tables.filter((t) => t[0]![0] !== '2019-20 to 2023-24');
+    expect(figureTables).toHaveLength(model.length);
+    expect((html.match(/<thead>/g) ?? []).length).toBe(model.length + 1);
     for (const [i, table] of model.entries()) {
-      const read = tables[i]!;
+      const read = figureTables[i]!;
       expect(read[0], table.id).toEqual([table.caption, '2022-23', '2023-24', 'Change']);
       expect(read.slice(1), table.id).toEqual(
         table.rows.map((r) => [

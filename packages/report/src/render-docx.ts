@@ -21,6 +21,7 @@ import {
 } from './format.ts';
 import { narrativeParagraphs } from './narratives.ts';
 import { type ChartSpec, hasContent, printOrder, type ReportSection, type ReportTable } from './sections.ts';
+import type { TrendTable } from './trend.ts';
 
 const FONT = 'Arial';
 /** The label column and three figure columns, in percent of the page's width. */
@@ -34,45 +35,59 @@ const textParagraph = (text: string): Paragraph =>
   });
 
 /** `keepNext` keeps a row on the page of the row after it: a short table stays whole. */
-const cell = (text: string, column: number, header: boolean, keepNext: boolean): TableCell =>
+const cell = (text: string, width: number, first: boolean, header: boolean, keepNext: boolean): TableCell =>
   new TableCell({
-    width: { size: COLUMN_WIDTHS[column] ?? 14, type: WidthType.PERCENTAGE },
+    width: { size: width, type: WidthType.PERCENTAGE },
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     children: [
       new Paragraph({
-        alignment: column === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT,
+        alignment: first ? AlignmentType.LEFT : AlignmentType.RIGHT,
         keepNext,
         children: [new TextRun({ text, bold: header })],
       }),
     ],
   });
 
-/** A real Word table: a header row (repeated on each page) of caption and years, then a row a figure. */
-const figureTable = (table: ReportTable, meta: ReportMeta): Table => {
-  const header = [table.caption, yearLabel(meta.year - 1), yearLabel(meta.year), 'Change'];
-  return new Table({
+/** A real Word table: a header row (repeated on each page), then a row a figure, labels first. */
+const wordTable = (
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  widths: readonly number[],
+) =>
+  new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: header.map((text, i) => cell(text, i, true, true)),
-      }),
-      ...table.rows.map(
-        (row, r) =>
-          new TableRow({
-            cantSplit: true,
-            children: [
-              row.label,
-              formatFigure(row.previous, row.unit),
-              formatFigure(row.current, row.unit),
-              formatChange(row.change, row.unit),
-            ].map((text, i) => cell(text, i, false, r < table.rows.length - 1)),
-          }),
-      ),
-    ],
+    rows: [header, ...rows].map(
+      (texts, r) =>
+        new TableRow({
+          tableHeader: r === 0,
+          cantSplit: true,
+          children: texts.map((text, i) =>
+            cell(text, widths[i] ?? widths.at(-1)!, i === 0, r === 0, r < rows.length),
+          ),
+        }),
+    ),
   });
-};
+
+/** A figure table: caption and the two years, then each figure with the year before, this year and the change. */
+const figureTable = (table: ReportTable, meta: ReportMeta): Table =>
+  wordTable(
+    [table.caption, yearLabel(meta.year - 1), yearLabel(meta.year), 'Change'],
+    table.rows.map((row) => [
+      row.label,
+      formatFigure(row.previous, row.unit),
+      formatFigure(row.current, row.unit),
+      formatChange(row.change, row.unit),
+    ]),
+    COLUMN_WIDTHS,
+  );
+
+/** The five-year trend: a row a measure, a column a year. */
+const trendWordTable = (trend: TrendTable): Table =>
+  wordTable(
+    [trend.caption, ...trend.years.map(yearLabel)],
+    trend.rows.map((row) => [row.label, ...row.values.map((v) => formatFigure(v, row.unit))]),
+    [40, ...trend.years.map(() => 60 / trend.years.length)],
+  );
 
 /** A chart Word draws itself from its data, which "Edit Data" opens in Excel: councils restyle it there. */
 const chartParagraph = (chart: ChartSpec): Paragraph =>
@@ -102,9 +117,12 @@ const sectionChildren = (section: ReportSection, meta: ReportMeta): (Paragraph |
   ...narrativeParagraphs(section.narrative).map(textParagraph),
   ...(section.note ? [textParagraph(section.note)] : []),
   ...printOrder(section).flatMap((item) =>
-    item.kind === 'table'
-      ? [figureTable(item.table, meta), new Paragraph({ spacing: { after: 120 }, children: [] })]
-      : [chartParagraph(item.chart)],
+    item.kind === 'chart'
+      ? [chartParagraph(item.chart)]
+      : [
+          item.kind === 'table' ? figureTable(item.table, meta) : trendWordTable(item.trend),
+          new Paragraph({ spacing: { after: 120 }, children: [] }),
+        ],
   ),
 ];
 

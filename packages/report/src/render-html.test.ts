@@ -43,13 +43,16 @@ describe('renderHtml', () => {
   it('has every table with its caption, headers scoped to columns and rows', () => {
     const tables = sections.flatMap((s) => s.tables);
     for (const table of tables) expect(html).toContain(`<caption>${escapeHtml(table.caption)}</caption>`);
-    // The model's tables, and the monthly chart's data as a table (the page draws no chart).
-    expect(count(/<table\b/g)).toBe(tables.length + 1);
+    // The model's tables, the trend, and the monthly chart's data as a table (the page draws no chart).
+    expect(count(/<table\b/g)).toBe(tables.length + 2);
     expect(count(/<caption>/g)).toBe(count(/<table\b/g));
     expect(html).toContain('<caption>Reviews held, and held on time, by month</caption>');
-    expect(count(/<th scope="col">/g)).toBe(tables.length * 4 + 3);
+    expect(count(/<th scope="col">/g)).toBe(tables.length * 4 + 3 + 6);
     const rows = tables.reduce((n, t) => n + t.rows.length, 0);
-    expect(count(/<th scope="row">/g)).toBe(rows + 12);
+    expect(count(/<th scope="row">/g)).toBe(rows + 12 + 7);
+    expect(html).toContain(
+      '<tr data-figure="trend.reviewsHeld"><th scope="row">Reviews held</th><td>316</td><td>298</td><td>270</td><td>276</td><td>300</td></tr>',
+    );
     expect(html).toContain(
       '<tr data-figure="reviews.onTimePercent"><th scope="row">Reviews held on time (%) (Statistical neighbours 2022: 88.5%)</th><td>91.3%</td><td>94.7%</td><td>+3.4 pp</td></tr>',
     );

@@ -8,6 +8,7 @@ import {
 } from './format.ts';
 import { narrativeParagraphs } from './narratives.ts';
 import { type ChartSpec, hasContent, printOrder, type ReportSection, type ReportTable } from './sections.ts';
+import type { TrendTable } from './trend.ts';
 
 /** Text and attribute values, escaped for HTML. */
 const ENTITIES: Readonly<Record<string, string>> = {
@@ -56,6 +57,23 @@ const figureTable = (table: ReportTable, meta: ReportMeta): string => {
   return `<table id="table-${escapeHtml(table.id)}">\n<caption>${escapeHtml(table.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 };
 
+/** The five-year trend: a row a measure, a column a year. */
+const trendHtmlTable = (trend: TrendTable): string => {
+  const head = [
+    '<th scope="col"><span class="visually-hidden">Measure</span></th>',
+    ...trend.years.map((year) => `<th scope="col">${yearLabel(year)}</th>`),
+  ].join('');
+  const body = trend.rows
+    .map(
+      (row) =>
+        `<tr data-figure="trend.${row.measure}"><th scope="row">${escapeHtml(row.label)}</th>` +
+        row.values.map((v) => `<td>${escapeHtml(formatFigure(v, row.unit))}</td>`).join('') +
+        '</tr>',
+    )
+    .join('\n');
+  return `<table id="table-trend">\n<caption>${escapeHtml(trend.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+};
+
 /** A chart's data as a table (the page has no drawing): categories down, series across. */
 const chartTable = (chart: ChartSpec): string => {
   const head = [
@@ -84,9 +102,11 @@ const sectionHtml = (section: ReportSection, meta: ReportMeta): string => {
     ...printOrder(section).flatMap((item) =>
       item.kind === 'table'
         ? [figureTable(item.table, meta)]
-        : item.chart.table === undefined
-          ? [chartTable(item.chart)]
-          : [],
+        : item.kind === 'trend'
+          ? [trendHtmlTable(item.trend)]
+          : item.chart.table === undefined
+            ? [chartTable(item.chart)]
+            : [],
     ),
     '</section>',
   ]

@@ -47,6 +47,7 @@ describe('reportSections: the order of the source reports', () => {
     expect(sections.map((s) => s.id)).toEqual([
       'service_profile',
       'children',
+      'trend',
       'reviews',
       'consultation',
       'escalations',
@@ -62,6 +63,7 @@ describe('reportSections: the order of the source reports', () => {
     expect(sections.map((s) => s.heading)).toEqual([
       'Service profile and workforce',
       'Children looked after',
+      'Five-year trend',
       'Reviews',
       'Consultation and the child’s voice',
       'Escalations',
@@ -142,6 +144,7 @@ describe('reportSections: the order of the source reports', () => {
     expect(bare.filter(hasContent).map((s) => s.id)).toEqual([
       'service_profile',
       'children',
+      'trend',
       'reviews',
       'consultation',
       'escalations',
@@ -520,8 +523,10 @@ describe('reportSections: rows', () => {
 describe('reportSections: charts', () => {
   const charts = sections.flatMap((s) => s.charts.map((c) => ({ section: s.id, ...c })));
 
-  it('charts reviews by month, participation and escalations by highest stage', () => {
+  it('charts the trend, reviews by month, participation and escalations by highest stage', () => {
     expect(charts.map((c) => [c.section, c.id, c.table])).toEqual([
+      ['trend', 'trend.counts', 'trend'],
+      ['trend', 'trend.percentages', 'trend'],
       ['reviews', 'reviews.byMonth', undefined],
       ['reviews', 'reviews.participation', 'reviews.participation'],
       ['escalations', 'escalations.highestStage', 'escalations.stages'],
@@ -563,11 +568,40 @@ describe('reportSections: charts', () => {
     ]);
   });
 
+  it('carries the five-year trend as a table and two line charts, before the reviews', () => {
+    const trend = sections.find((s) => s.id === 'trend')!;
+    expect(sections.findIndex((s) => s.id === 'trend')).toBe(
+      sections.findIndex((s) => s.id === 'reviews') - 1,
+    );
+    expect(trend.trend!.years).toEqual([2019, 2020, 2021, 2022, 2023]);
+    expect(trend.trend!.rows.find((r) => r.measure === 'lookedAfterAt31March')!.values).toEqual([
+      137, 127, 115, 114, 118,
+    ]);
+    expect(
+      printOrder(trend).map((item) => (item.kind === 'chart' ? `chart ${item.chart.id}` : item.kind)),
+    ).toEqual(['trend', 'chart trend.counts', 'chart trend.percentages']);
+    const percentages = trend.charts.find((c) => c.id === 'trend.percentages')!;
+    expect(percentages.kind).toBe('line');
+    expect(percentages.series.map((s) => s.values)).toEqual([
+      [95.6, 94.6, 95.6, 91.3, 94.7],
+      [93.6, 91.8, 92.4, 96.4, 95.1],
+    ]);
+    expect(reportSections({ ...report2023, trend: [] }, null, {}).find((s) => s.id === 'trend')!.trend).toBe(
+      undefined,
+    );
+  });
+
   it('prints a chart after its table, and the monthly chart after the timeliness table', () => {
     const reviews = sections.find((s) => s.id === 'reviews')!;
     expect(
       printOrder(reviews)
-        .map((item) => (item.kind === 'table' ? item.table.id : `chart ${item.chart.id}`))
+        .map((item) =>
+          item.kind === 'table'
+            ? item.table.id
+            : item.kind === 'chart'
+              ? `chart ${item.chart.id}`
+              : item.kind,
+        )
         .slice(0, 4),
     ).toEqual([
       'reviews.timeliness',

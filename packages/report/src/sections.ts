@@ -8,6 +8,7 @@ import {
 import type { AnnualReport, CountMap, DataQualityItem } from './annual-report.ts';
 import { formatFigure, type ReportUnit, yearLabel } from './format.ts';
 import { NARRATIVE_HEADINGS, type NarrativeSection, type Narratives } from './narratives.ts';
+import { type TrendTable, trendCharts, trendTable } from './trend.ts';
 
 export type ReportRow = {
   label: string;
@@ -59,6 +60,8 @@ export type ReportSection = {
   /** A line the report adds itself where a section has no table (no data-quality problems). */
   note?: string;
   tables: ReportTable[];
+  /** further-tables §3's five-year trend, in the section that carries it. */
+  trend?: TrendTable;
   charts: ChartSpec[];
 };
 
@@ -84,6 +87,8 @@ type SectionDef = {
   narrative?: NarrativeSection;
   tables: readonly TableDef[];
   emptyNote?: string;
+  /** The section carries the report's five-year trend. */
+  trend?: true;
 };
 
 const fromList = (list: CodeListName): readonly Key[] => codeLists[list];
@@ -397,6 +402,7 @@ const LAYOUT: readonly SectionDef[] = [
       },
     ],
   },
+  { id: 'trend', heading: 'Five-year trend', tables: [], trend: true },
   {
     id: 'reviews',
     heading: 'Reviews',
@@ -898,6 +904,7 @@ export const reportSections = (
       .map((t) => tableOf(t, current, previous))
       .filter((t): t is ReportTable => t !== null);
     const text = def.narrative ? narratives[def.narrative] : undefined;
+    const trend = def.trend ? trendTable(current) : null;
     return {
       id: def.id,
       heading: def.heading,
@@ -905,7 +912,8 @@ export const reportSections = (
       ...(text?.trim() ? { narrative: text } : {}),
       ...(def.emptyNote && tables.length === 0 ? { note: def.emptyNote } : {}),
       tables,
-      charts: chartsOf(def.id, tables, current, previous),
+      ...(trend ? { trend } : {}),
+      charts: [...(trend ? trendCharts(trend) : []), ...chartsOf(def.id, tables, current, previous)],
     };
   });
 
@@ -914,9 +922,13 @@ export const hasContent = (section: ReportSection): boolean =>
   section.narrative !== undefined ||
   section.note !== undefined ||
   section.tables.length > 0 ||
+  section.trend !== undefined ||
   section.charts.length > 0;
 
-export type PrintItem = { kind: 'table'; table: ReportTable } | { kind: 'chart'; chart: ChartSpec };
+export type PrintItem =
+  | { kind: 'table'; table: ReportTable }
+  | { kind: 'trend'; trend: TrendTable }
+  | { kind: 'chart'; chart: ChartSpec };
 
 /**
  * A section's tables and charts in print order: a chart follows the table it draws; a chart of no
@@ -925,11 +937,16 @@ export type PrintItem = { kind: 'table'; table: ReportTable } | { kind: 'chart';
 export const printOrder = (section: ReportSection): PrintItem[] => {
   const chartsOf = (table: string | undefined): PrintItem[] =>
     section.charts.filter((c) => c.table === table).map((chart) => ({ kind: 'chart', chart }));
-  return section.tables.flatMap((table, i): PrintItem[] => [
-    { kind: 'table', table },
-    ...chartsOf(table.id),
-    ...(i === 0 ? chartsOf(undefined) : []),
-  ]);
+  return [
+    ...(section.trend
+      ? [{ kind: 'trend' as const, trend: section.trend }, ...chartsOf(section.trend.id)]
+      : []),
+    ...section.tables.flatMap((table, i): PrintItem[] => [
+      { kind: 'table', table },
+      ...chartsOf(table.id),
+      ...(i === 0 ? chartsOf(undefined) : []),
+    ]),
+  ];
 };
 
 /**

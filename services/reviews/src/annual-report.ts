@@ -174,24 +174,17 @@ const groupByChild = (rows: readonly ReportReviewRow[]) => {
 };
 
 /**
- * The `reviews.*` figures of reporting year `year`, computed as packages/domain/src/exampleshire.test.ts
- * does: each child's periods from the required episodes (`periodsOfCare` + `toDomainEpisode`), their
- * reviews placed and scheduled by `childReviewSchedules` (rows in date and file order, so the first
- * row of a date stands), then the domain's figure functions over the reviews held in the year.
- *
- * `careHistory` holds every child with a period of care touching the year. A review dated in the
- * year of any other child lies outside every period of care, so it is an orphan: those children are
- * scheduled with no periods, which makes the domain report their reviews as orphans (and same-day
- * duplicates as duplicates). `reviews` must hold every review of the children of `careHistory` and
- * every review dated in the year; rows of other years are harmless.
+ * Each child's reviews placed and scheduled by `childReviewSchedules` over their periods (from the
+ * required episodes, `periodsOfCare` + `toDomainEpisode`; rows in date and file order, so the first
+ * row of a date stands). A child outside `careHistory` with reviews dated in `span` is scheduled
+ * with no periods, which makes the domain report those reviews as orphans (and same-day duplicates
+ * as duplicates).
  */
-export function computeReviewReport(
+function scheduleChildren(
   careHistory: readonly CareHistoryFacts[],
   reviews: readonly ReportReviewRow[],
-  dated: DatedReport,
-  year: number,
-): ReviewReport {
-  const { start, end } = reportingYear(year);
+  { start, end }: { start: string; end: string },
+): ReportChild[] {
   const rowsByChild = groupByChild(reviews);
   const children: ReportChild[] = [];
   const inCare = new Set<string>();
@@ -212,12 +205,28 @@ export function computeReviewReport(
   }
   for (const [childId, rows] of rowsByChild) {
     if (inCare.has(childId)) continue;
-    const inYear = rows
+    const inSpan = rows
       .filter((row) => row.reviewDate >= start && row.reviewDate <= end)
       .map((row): ReportReview => ({ date: row.reviewDate, code: row.participation, dob: null, row }));
-    if (inYear.length > 0) children.push({ childId, ...childReviewSchedules([], inYear) });
+    if (inSpan.length > 0) children.push({ childId, ...childReviewSchedules([], inSpan) });
   }
+  return children;
+}
 
+/**
+ * The `reviews.*` figures of reporting year `year`, computed as packages/domain/src/exampleshire.test.ts
+ * does: every child scheduled (`scheduleChildren`), then the domain's figure functions over the
+ * reviews held in the year. `careHistory` holds every child with a period of care touching the year,
+ * so a review of any other child dated in the year is an orphan. `reviews` must hold every review of
+ * the children of `careHistory` and every review dated in the year; rows of other years are harmless.
+ */
+export function computeReviewReport(
+  careHistory: readonly CareHistoryFacts[],
+  reviews: readonly ReportReviewRow[],
+  dated: DatedReport,
+  year: number,
+): ReviewReport {
+  const children = scheduleChildren(careHistory, reviews, reportingYear(year));
   const timeliness = reviewFiguresBehind<ReportReview, ReportChild>(children, year);
   const counts = reviewFiguresFromBehind(timeliness);
   const held = timeliness.held;
@@ -267,4 +276,38 @@ export function computeReviewReport(
       chairedByChild: reviewsChairedByChild(held, (scheduled) => scheduled.review.row.chairedByChild),
     },
   };
+}
+
+/** The reviews subgraph's part of one row of the report's `trend` (further-tables §3). */
+export type ReviewsTrendYear = {
+  year: number;
+  reviewsHeld: number;
+  reviewsOnTimePercent: number | null;
+  participationRate4Plus: number | null;
+};
+
+/**
+ * The trend's review figures for each of `years`, each as that year's own report gives them
+ * (`reviews.held`, `reviews.onTimePercent`, `reviews.participationRate4Plus`), from one scheduling
+ * of every child: `careHistory` holds every child touching any of the years.
+ */
+export function computeReviewsTrend(
+  careHistory: readonly CareHistoryFacts[],
+  reviews: readonly ReportReviewRow[],
+  years: readonly number[],
+): ReviewsTrendYear[] {
+  if (years.length === 0) return [];
+  const span = { start: reportingYear(Math.min(...years)).start, end: reportingYear(Math.max(...years)).end };
+  const children = scheduleChildren(careHistory, reviews, span);
+  return years.map((year) => {
+    const timeliness = reviewFiguresBehind<ReportReview, ReportChild>(children, year);
+    const counts = reviewFiguresFromBehind(timeliness);
+    const participation = participationFigures(timeliness.held.map((scheduled) => scheduled.review));
+    return {
+      year,
+      reviewsHeld: counts.held,
+      reviewsOnTimePercent: counts.onTimePercent,
+      participationRate4Plus: participation.rate4Plus,
+    };
+  });
 }

@@ -1,11 +1,14 @@
+import { TREND_YEARS_BEFORE } from '@footprint/domain';
 import { decodeCareHistory, invalidInput, type RequestContext, reportingSpan } from '@footprint/graphql';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import {
   computeDatedReport,
   computeReviewReport,
+  computeReviewsTrend,
   type DatedReport,
   type ReviewReport,
+  type ReviewsTrendYear,
 } from './annual-report.ts';
 import { CARE_HISTORY_MESSAGE } from './care-history.ts';
 import { findAuditsDated } from './data/find-audits.ts';
@@ -41,6 +44,7 @@ export const loaders = createContextCache((ctx: RequestContext) => {
   return {
     reportRecords,
     reviewReport: reviewReportLoader(ctx, reportRecords),
+    reviewsTrend: reviewsTrendLoader(ctx),
     reviews: new DataLoader<string, ReviewRecord[]>((childIds) =>
       ctx.inTenant(async (tx) => {
         const byChild = await findReviewsByChild(tx, childIds);
@@ -136,4 +140,39 @@ function reviewReportLoader(ctx: RequestContext, datedReports: DataLoader<number
       return computeReviewReport(history, rows, datedByYear.get(report.year)!, report.year);
     });
   });
+}
+
+/** What the gateway sends for an AnnualReport whose trend was asked for. */
+export type TrendRepresentation = { year: number; trendCareHistory?: unknown };
+
+/**
+ * The review figures of a report's trend: the report year and the four before it (the children
+ * subgraph decides which of them the trend shows). One query reads the reviews of every child of
+ * the required care history over the five years; the years are computed in memory.
+ */
+function reviewsTrendLoader(ctx: RequestContext) {
+  return new DataLoader<TrendRepresentation, ReviewsTrendYear[]>(async (reports) =>
+    Promise.all(
+      reports.map(async (report) => {
+        const history = decodeCareHistory(report.trendCareHistory);
+        if (!history) return invalidInput(CARE_HISTORY_MESSAGE);
+        const years = Array.from(
+          { length: TREND_YEARS_BEFORE + 1 },
+          (_, i) => report.year - TREND_YEARS_BEFORE + i,
+        );
+        const { start, end } = reportingSpan(years);
+        const rows = await ctx.inTenant(async (tx) => {
+          const found = await findReviewsForReport(
+            tx,
+            [...new Set(history.map((child) => child.childId))],
+            start,
+            end,
+          );
+          await ctx.audit(tx, 'read', 'AnnualReport', [String(report.year)], { read: ['reviews trend'] });
+          return found;
+        });
+        return computeReviewsTrend(history, rows, years);
+      }),
+    ),
+  );
 }

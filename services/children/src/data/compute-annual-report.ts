@@ -412,7 +412,7 @@ export function computeAnnualReport(history: CouncilHistory, year: number): Annu
  * Every child with a period of care (short-break-only ones too) touching the year, with all the
  * episodes of exactly those periods, oldest first: what other subgraphs `@requires` to run the rules.
  */
-function careHistoryOf(history: CouncilHistory, start: IsoDate, end: IsoDate): ChildCareHistory[] {
+export function careHistoryOf(history: CouncilHistory, start: IsoDate, end: IsoDate): ChildCareHistory[] {
   const result: ChildCareHistory[] = [];
   for (const { child, periods } of history.children) {
     const touching = periods.filter((p) => overlaps(p, start, end));

@@ -7,7 +7,9 @@ import {
   noRecordsBehind,
   recordBehindFigureType,
 } from '@footprint/graphql';
+import { type GraphQLResolveInfo, Kind, type SelectionNode } from 'graphql';
 import { builder } from '../builder.ts';
+import type { ChildrenTrendYear as ChildrenTrendFigures } from '../data/compute-report-trend.ts';
 import { recordsBehind } from '../data/records-behind.ts';
 import { loaders } from '../loaders.ts';
 import { Child } from './child.ts';
@@ -41,6 +43,29 @@ const ReportingPeriod = builder.objectRef<{ start: string; end: string }>('Repor
  * other subgraphs add their sections to the same entity. Managers only.
  */
 export const AnnualReport = builder.objectRef<{ year: number }>('AnnualReport');
+
+const ChildrenTrendYear = builder.objectRef<ChildrenTrendFigures>('ChildrenTrendYear').implement({
+  description: 'One year of the report’s trend, as far as the children’s records give it',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    lookedAfterAt31March: t.exposeInt('lookedAfterAt31March'),
+    startedInYear: t.exposeInt('startedInYear'),
+    ceasedInYear: t.exposeInt('ceasedInYear'),
+  }),
+});
+
+/** The trend's fields: asked for with the report, its first read reaches back five years at once. */
+const TREND_FIELDS = new Set(['childrenTrend', 'trendCareHistory']);
+
+const asksForTrend = (info: GraphQLResolveInfo): boolean => {
+  const inSelection = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((node) =>
+      node.kind === Kind.FIELD
+        ? TREND_FIELDS.has(node.name.value)
+        : node.kind === Kind.INLINE_FRAGMENT && inSelection(node.selectionSet.selections),
+    );
+  return info.fieldNodes.some((node) => inSelection(node.selectionSet?.selections ?? []));
+};
 
 const sectionOrder = (section: string) => (NARRATIVE_SECTIONS as readonly string[]).indexOf(section);
 
@@ -86,6 +111,19 @@ AnnualReport.implement({
       type: [ComparatorFigure],
       description: 'Other areas’ published figures for this report’s keys, in area, measure order',
       resolve: async ({ year }, _args, ctx) => (await loaders(ctx).annualReport.load(year)).comparators,
+    }),
+    childrenTrend: t.field({
+      type: [ChildrenTrendYear],
+      description:
+        'The report year and up to four years before it, oldest first, none before the earliest period of care on record: each year’s children looked after at 31 March, started and ceased, as its own report gives them',
+      resolve: async ({ year }, _args, ctx) => (await loaders(ctx).reportTrend.load(year)).years,
+    }),
+    trendCareHistory: t.field({
+      type: 'CareHistory',
+      description:
+        'Input for other subgraphs’ @requires: every child with a period of care touching any year of `childrenTrend`',
+      resolve: async ({ year }, _args, ctx) =>
+        encodeCareHistory((await loaders(ctx).reportTrend.load(year)).careHistory),
     }),
     careHistory: t.field({
       type: 'CareHistory',
@@ -135,8 +173,9 @@ builder.queryFields((t) => ({
     description: 'The annual report of the caller’s council for reporting year `year` (2023 is 2023-24)',
     authScopes: managers,
     args: { year: t.arg.int({ required: true }) },
-    resolve: async (_root, { year }, ctx) => {
+    resolve: async (_root, { year }, ctx, info) => {
       const checked = checkedReportYear(year);
+      if (asksForTrend(info)) loaders(ctx).askTrend(checked);
       // Reading the figures audits the read; every field then answers from the same load.
       await loaders(ctx).annualReport.load(checked);
       return { year: checked };

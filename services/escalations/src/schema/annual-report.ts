@@ -3,6 +3,7 @@ import {
   type EscalationStage,
   escalationsBehindFigure,
   reportingYear,
+  TREND_YEARS_BEFORE,
 } from '@footprint/domain';
 import {
   auditRecordsBehind,
@@ -128,6 +129,16 @@ function childRecords(members: readonly EscalationInYear[], y: EscalationYear): 
   });
 }
 
+const EscalationsTrendYear = builder
+  .objectRef<{ year: number; escalationsRaised: number }>('EscalationsTrendYear')
+  .implement({
+    description: 'One year of the report’s trend, as far as the escalations give it',
+    fields: (t) => ({
+      year: t.exposeInt('year'),
+      escalationsRaised: t.exposeInt('escalationsRaised'),
+    }),
+  });
+
 /** The annual report of the caller's council for a reporting year, owned by the children subgraph. */
 export const AnnualReport = builder.objectRef<{ year: number }>('AnnualReport').implement({
   // No description here: the children subgraph owns the entity and describes it.
@@ -137,6 +148,22 @@ export const AnnualReport = builder.objectRef<{ year: number }>('AnnualReport').
       type: EscalationFigures,
       authScopes: managers,
       resolve: (report, _args, ctx) => loaders(ctx).escalationYear.load(checkedReportYear(report.year)),
+    }),
+    escalationsTrend: t.field({
+      type: [EscalationsTrendYear],
+      description:
+        'The report year and the four before it, oldest first: each year’s escalations raised as its own report gives them',
+      authScopes: managers,
+      resolve: async (report, _args, ctx) => {
+        const year = checkedReportYear(report.year);
+        const years = Array.from({ length: TREND_YEARS_BEFORE + 1 }, (_, i) => year - TREND_YEARS_BEFORE + i);
+        // Loaded with the report's own year, so that one read covers all five.
+        const found = await loaders(ctx).escalationYear.loadMany(years);
+        return found.map((y) => {
+          if (y instanceof Error) throw y;
+          return { year: y.year, escalationsRaised: y.figures.raised };
+        });
+      },
     }),
     escalationsRecordsBehind: t.field({
       type: [RecordBehindFigure],

@@ -6,6 +6,7 @@ import {
   noRecordsBehind,
   recordBehindFigureType,
 } from '@footprint/graphql';
+import type { ReviewsTrendYear as ReviewsTrendFigures } from '../annual-report.ts';
 import { builder } from '../builder.ts';
 import { loaders } from '../loaders.ts';
 import { traceOf } from '../records-behind.ts';
@@ -31,9 +32,25 @@ const requiredCareHistory = builder.selection<{ careHistory: string }>('careHist
  */
 export const AnnualReport = builder.externalRef('AnnualReport', builder.selection<{ year: number }>('year'));
 
+// Checked when decoded, as careHistory is.
+const requiredTrendCareHistory = builder.selection<{ trendCareHistory: string }>(
+  'trendCareHistory',
+) as ReturnType<typeof builder.selection<{ trendCareHistory: unknown }>>;
+
+const ReviewsTrendYear = builder.objectRef<ReviewsTrendFigures>('ReviewsTrendYear').implement({
+  description: 'One year of the report’s trend, as far as the reviews give it',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    reviewsHeld: t.exposeInt('reviewsHeld'),
+    reviewsOnTimePercent: t.exposeFloat('reviewsOnTimePercent', { nullable: true }),
+    participationRate4Plus: t.exposeFloat('participationRate4Plus', { nullable: true }),
+  }),
+});
+
 AnnualReport.implement({
   externalFields: (t) => ({
     careHistory: t.field({ type: 'CareHistory' }),
+    trendCareHistory: t.field({ type: 'CareHistory' }),
   }),
   fields: (t) => ({
     year: t.exposeInt('year', { authScopes: managers }),
@@ -65,6 +82,17 @@ AnnualReport.implement({
         );
         await auditRecordsBehind(ctx, found.entity, ids, { figure, year });
         return found.records;
+      },
+    }),
+    reviewsTrend: t.field({
+      type: [ReviewsTrendYear],
+      description:
+        'The report year and the four before it, oldest first: each year’s reviews held, on time and participation as its own report gives them',
+      authScopes: managers,
+      requires: requiredTrendCareHistory,
+      resolve: (report, _args, ctx) => {
+        checkedReportYear(report.year);
+        return loaders(ctx).reviewsTrend.load(report);
       },
     }),
     consultation: t.field({
