@@ -2,6 +2,7 @@
  * The `footprint` command (shared/spec/data-exchange.md §1): what councils' own scripts rely on.
  * Names, arguments and output shapes follow the spec exactly.
  */
+import { complianceCommand } from './cli/compliance.ts';
 import { exportCommand } from './cli/export.ts';
 import { importCommand } from './cli/import.ts';
 import { reportCommand } from './cli/report.ts';
@@ -13,6 +14,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   import: importCommand,
   export: exportCommand,
   report: reportCommand,
+  compliance: complianceCommand,
 };
 
 const [command, ...rest] = process.argv.slice(2);

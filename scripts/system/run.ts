@@ -108,6 +108,8 @@ run('gateway', tsx('services/gateway/src/server.ts'), {
 });
 run('worker', tsx('services/worker/src/server.ts'), {
   REDIS_URL: settings.redisUrl,
+  GATEWAY_URL: settings.gatewayUrl,
+  AUTH_PRIVATE_KEY: settings.privateKeyPem(),
   IDENTITY_DATABASE_URL: settings.urlFor('identity'),
   ...Object.fromEntries(
     topology.subgraphs.map(({ name }) => [

@@ -173,6 +173,9 @@ describe('importing Exampleshire', () => {
       episodes: '1,241',
       reviews: '2,534',
       foster_reviews: '330',
+      // The council's reference data for the report's rates and comparisons (further-tables §1).
+      population: '3',
+      comparators: '6',
     });
     const warnings = await tableRows(page, '[data-testid=warnings]');
     expect(

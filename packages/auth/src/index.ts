@@ -1,3 +1,4 @@
+export { type AskGateway, GatewayError, gatewayAs } from './gateway-client.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 export { childRecordRoles, type Role, roleLabels, roles } from './roles.ts';
 export {

@@ -49,6 +49,23 @@ export async function registerNightlySchedule(queue: ReturnType<typeof nightlyQu
   );
 }
 
+/** The nightly compliance snapshot of one council (services/worker runs it). */
+export const COMPLIANCE_SNAPSHOT = 'compliance.snapshot';
+
+/**
+ * A manager's "run now": the council's compliance snapshot for `date`, at once. Its id is its own
+ * (not the night's), so it runs even when the night's job has run; its result replaces the night's.
+ */
+export async function runComplianceNow(queue: ReturnType<typeof nightlyQueue>, data: CouncilJobData) {
+  const job = await queue.add(COMPLIANCE_SNAPSHOT, data, {
+    ...retryPolicy,
+    jobId: `${councilJobId(COMPLIANCE_SNAPSHOT, data)}:now-${Date.now()}`,
+    removeOnComplete: 1000,
+    removeOnFail: 5000,
+  });
+  return job.id!;
+}
+
 /** One job per council and check and night: the id makes a second fan-out of the same night a no-op. */
 export const councilJobId = (name: string, data: CouncilJobData) => `${name}:${data.tenant}:${data.date}`;
 

@@ -40,6 +40,7 @@ export const tables = [
   'involvements',
   'independent_visitors',
   'audit_events',
+  'compliance_snapshots',
 ] as const;
 
 /** Every row of the advocacy schema but recorded reads, to prove a refused change changed (and audited) nothing. */

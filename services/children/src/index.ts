@@ -11,7 +11,9 @@ export const service: SubgraphService = {
   auditTable: audit,
 };
 
+export { type ChildrenCompliance, loadChildrenCompliance } from './data/compute-compliance.ts';
 export { export903Records } from './data/export-903.ts';
 export { beginImportRun, type ImportRunStatus, updateImportRun } from './data/import-runs.ts';
+export { complianceSnapshots } from './db/tables.ts';
 export { CASELOAD_SNAPSHOT, caseloadSnapshotJob } from './jobs/caseload-snapshot.job.ts';
 export { importPart } from './jobs/import.job.ts';

@@ -1,10 +1,12 @@
 import {
+  type ComplianceCheck,
   type EscalationFigures,
   type EscalationStage,
   type EscalationsBehind,
+  escalationComplianceChecks,
   escalationFiguresBehind,
 } from '@footprint/domain';
-import { once, type RequestContext, reportingSpan } from '@footprint/graphql';
+import { once, type RequestContext, recordedChecksLoader, reportingSpan } from '@footprint/graphql';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { type EscalationEventRow, findEventsByEscalation } from './data/find-escalation-events.ts';
@@ -12,6 +14,7 @@ import { type EscalationRow, findEscalationsByChild, findEscalationsByIds } from
 import { findReportEscalations } from './data/find-report-escalations.ts';
 import { findStagesInForce, type StagesInForce } from './data/find-stages.ts';
 import { findCouncilThemes, type Theme, themesAvailable } from './data/find-themes.ts';
+import { complianceSnapshots } from './db/tables.ts';
 
 /** A reporting year's escalation figures, the escalations behind each, and the stages they are read against. */
 export type EscalationYear = {
@@ -61,6 +64,32 @@ export const loaders = createContextCache((ctx: RequestContext) => {
       }),
     ),
     stages,
+    /**
+     * The live compliance checks (issue #6) on each date asked for in a request: one read of the
+     * escalations that can be open on any of them, each date computed in memory by the domain.
+     */
+    complianceChecks: new DataLoader<string, ComplianceCheck[]>(async (dates) => {
+      const sorted = [...dates].sort();
+      const inForce = await stages();
+      return ctx.inTenant(async (tx) => {
+        const records = await findReportEscalations(tx, ctx.auth, sorted[0]!, sorted.at(-1)!);
+        const checks = dates.map((asOf) =>
+          escalationComplianceChecks({ ...records, stages: inForce.stages, asOf }),
+        );
+        const listed = checks.flatMap((list) =>
+          list.flatMap((check) =>
+            check.items.flatMap((item) => (item.childId === null ? [] : [item.reference])),
+          ),
+        );
+        await ctx.audit(tx, 'read', 'Compliance', [...dates], {
+          service: 'escalations',
+          escalations: [...new Set(listed)].sort(),
+        });
+        return checks;
+      });
+    }),
+    /** The checks stored by the nightly run, for the nights asked for in a request. */
+    recordedChecks: recordedChecksLoader(ctx, complianceSnapshots, 'escalations'),
     themes: once<Theme[]>(() => ctx.inTenant(async (tx) => themesAvailable(await findCouncilThemes(tx)))),
     /**
      * The escalation figures of reporting years: every year asked for in a request (this year and

@@ -17,7 +17,14 @@ const running = testService(escalations, { seed: seedAnnualReport });
 beforeAll(running.start);
 afterAll(running.stop);
 
-const tables = ['stages', 'themes', 'escalations', 'escalation_events', 'audit_events'] as const;
+const tables = [
+  'stages',
+  'themes',
+  'escalations',
+  'escalation_events',
+  'audit_events',
+  'compliance_snapshots',
+] as const;
 
 /** Every row of every table, audit trail included: a refused read writes nothing, not even an audit row. */
 const snapshot = () => snapshotSchema(running.database.superuser, 'escalations');

@@ -26,7 +26,14 @@ beforeAll(async () => {
 
 afterAll(() => running?.stop());
 
-const tables = ['stages', 'themes', 'escalations', 'escalation_events', 'audit_events'] as const;
+const tables = [
+  'stages',
+  'themes',
+  'escalations',
+  'escalation_events',
+  'audit_events',
+  'compliance_snapshots',
+] as const;
 
 /** Every row of every table of the schema, audit trail included: a refused change leaves all of it as it was. */
 const snapshot = () => snapshotTables(database.superuser, 'escalations', tables);

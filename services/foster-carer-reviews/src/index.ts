@@ -11,4 +11,5 @@ export const service: SubgraphService = {
   auditTable: audit,
 };
 
+export { complianceSnapshots } from './db/tables.ts';
 export { importPart } from './jobs/import.job.ts';

@@ -1,9 +1,12 @@
-import { once, type RequestContext } from '@footprint/graphql';
+import { type ComplianceCheck, fosterCarerReviewComplianceChecks } from '@footprint/domain';
+import { once, type RequestContext, recordedChecksLoader } from '@footprint/graphql';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
+import { householdsWithReviews } from './compliance.ts';
 import { findHouseholdsByIds, type HouseholdRow } from './data/find-households.ts';
 import { findReportRecords, type ReportRecords } from './data/find-report-records.ts';
 import { findReviewsByHousehold, type ReviewRow } from './data/find-reviews.ts';
+import { complianceSnapshots } from './db/tables.ts';
 
 /**
  * Per-request loaders: the gateway sends one `_entities` call with many keys, and each batch
@@ -29,6 +32,27 @@ export const loaders = createContextCache((ctx: RequestContext) => ({
       return householdIds.map((id) => byHousehold.get(id) ?? []);
     }),
   ),
+  /**
+   * The live compliance check on each date asked for in a request (issue #6): the council's
+   * households and reviews read once, each date computed in memory by the domain.
+   */
+  complianceChecks: new DataLoader<string, ComplianceCheck[]>((dates) =>
+    ctx.inTenant(async (tx) => {
+      const records = await findReportRecords(tx, ctx.auth);
+      const households = householdsWithReviews(records);
+      const checks = dates.map((asOf) => fosterCarerReviewComplianceChecks({ households, asOf }));
+      const listed = checks.flatMap((list) =>
+        list.flatMap((check) => check.items.map((item) => item.reference)),
+      );
+      await ctx.audit(tx, 'read', 'Compliance', [...dates], {
+        service: 'foster-carer-reviews',
+        households: [...new Set(listed)].sort(),
+      });
+      return checks;
+    }),
+  ),
+  /** The checks stored by the nightly run, for the nights asked for in a request. */
+  recordedChecks: recordedChecksLoader(ctx, complianceSnapshots, 'foster-carer-reviews'),
   /** The council's households and reviews, for the annual report of any year the request asks about. */
   reportRecords: once<ReportRecords>(() => ctx.inTenant((tx) => findReportRecords(tx, ctx.auth))),
 }));

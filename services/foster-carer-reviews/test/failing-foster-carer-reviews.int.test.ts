@@ -144,7 +144,12 @@ describe('roles', () => {
 describe('tenancy in the database', () => {
   it('forces row-level security on every table', async () => {
     const rows = await rowSecurityOf(database.superuser, 'foster_carer_reviews');
-    expect(rows.map((row) => row.relname).sort()).toEqual(['audit_events', 'households', 'reviews']);
+    expect(rows.map((row) => row.relname).sort()).toEqual([
+      'audit_events',
+      'compliance_snapshots',
+      'households',
+      'reviews',
+    ]);
     for (const row of rows)
       expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });

@@ -11,5 +11,11 @@ export const service: SubgraphService = {
   auditTable: audit,
 };
 
+export {
+  type ComplianceRecords,
+  computeReviewsCompliance,
+  findComplianceRecords,
+} from './compliance.ts';
 export { export903Reviews } from './data/export-903.ts';
+export { complianceSnapshots } from './db/tables.ts';
 export { importPart } from './jobs/import.job.ts';

@@ -28,6 +28,7 @@ const tables = [
   'feedback',
   'audits',
   'audit_events',
+  'compliance_snapshots',
 ];
 
 beforeAll(async () => {

@@ -25,6 +25,8 @@ export function startNightlyWorker(options: {
   jobs: CouncilJob[];
   prefix?: string;
   concurrency?: number;
+  /** How long a job stays with a worker that stops answering (killed): then another takes it over. */
+  lockDuration?: number;
 }) {
   const byName = new Map(options.jobs.map((job) => [job.name, job]));
   const queue = new Queue(NIGHTLY_QUEUE, { connection: options.connection, prefix: options.prefix });
@@ -62,7 +64,14 @@ export function startNightlyWorker(options: {
       if (!definition) throw new Error(`No processor for job ${job.name}`);
       return definition.process(job as Job<CouncilJobData>);
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 2 },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency ?? 2,
+      ...(options.lockDuration
+        ? { lockDuration: options.lockDuration, stalledInterval: options.lockDuration }
+        : {}),
+    },
   );
 
   return {
@@ -76,5 +85,6 @@ export function startNightlyWorker(options: {
   };
 }
 
+export { type ComplianceSnapshotOptions, complianceSnapshotJob } from './compliance-snapshot.ts';
 export { type ImportProgress, type ImportWriter, processImport } from './imports.ts';
 export { connectImportWriters } from './writers.ts';

@@ -1,3 +1,4 @@
+import { importSigningKey } from '@footprint/auth';
 import { caseloadSnapshotJob } from '@footprint/children';
 import { connect } from '@footprint/db';
 import {
@@ -10,6 +11,7 @@ import {
 } from '@footprint/jobs';
 import { Worker } from 'bullmq';
 import { z } from 'zod';
+import { complianceSnapshotJob } from './compliance-snapshot.ts';
 import { processImport } from './imports.ts';
 import { startNightlyWorker } from './index.ts';
 import { connectImportWriters } from './writers.ts';
@@ -23,6 +25,11 @@ const env = z
     ESCALATIONS_DATABASE_URL: z.string().url(),
     ADVOCACY_DATABASE_URL: z.string().url(),
     FOSTER_CARER_REVIEWS_DATABASE_URL: z.string().url(),
+    // The nightly compliance run asks the services through the gateway, as each council's manager.
+    GATEWAY_URL: z.string().url(),
+    AUTH_PRIVATE_KEY: z.string().min(1),
+    // A worker that dies mid-run loses its nightly jobs after this long; another then takes them over.
+    NIGHTLY_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
     // A worker that dies mid-import loses its lock after this long; another then takes the job over.
     IMPORT_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   })
@@ -38,12 +45,6 @@ const redis = connectRedis(env.data.REDIS_URL);
 const identity = connect(env.data.IDENTITY_DATABASE_URL, { applicationName: 'worker', max: 2 });
 const children = connect(env.data.CHILDREN_DATABASE_URL, { applicationName: 'worker:children', max: 4 });
 
-const nightly = startNightlyWorker({
-  connection: redis,
-  identityDb: identity.db,
-  jobs: [caseloadSnapshotJob(children.db)],
-  prefix: queuePrefix(),
-});
 // Each service's files are written through that service's own role.
 const urls: Record<string, string> = {
   children: env.data.CHILDREN_DATABASE_URL,
@@ -53,6 +54,21 @@ const urls: Record<string, string> = {
   'foster-carer-reviews': env.data.FOSTER_CARER_REVIEWS_DATABASE_URL,
 };
 const importWriters = connectImportWriters((service) => urls[service]!);
+const dbOf = (service: string) => importWriters.writers.find((w) => w.part.service === service)!.db;
+const nightly = startNightlyWorker({
+  connection: redis,
+  identityDb: identity.db,
+  jobs: [
+    caseloadSnapshotJob(children.db),
+    complianceSnapshotJob({
+      gatewayUrl: env.data.GATEWAY_URL,
+      signingKey: await importSigningKey(env.data.AUTH_PRIVATE_KEY),
+      dbOf,
+    }),
+  ],
+  prefix: queuePrefix(),
+  lockDuration: env.data.NIGHTLY_LOCK_MS,
+});
 const imports = new Worker<ImportJobData>(
   IMPORTS_QUEUE,
   async (job: Job<ImportJobData>) => {

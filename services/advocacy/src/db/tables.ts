@@ -1,4 +1,4 @@
-import { auditTable, providerPredicate, tenantPredicate } from '@footprint/db';
+import { auditTable, complianceSnapshotsTable, providerPredicate, tenantPredicate } from '@footprint/db';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -125,3 +125,6 @@ export const independentVisitors = advocacySchema
   .enableRLS();
 
 export const audit = auditTable(advocacySchema);
+
+/** The nightly compliance snapshots of this service's checks (issue #6): one row per council, night and check. */
+export const complianceSnapshots = complianceSnapshotsTable(advocacySchema);

@@ -4,5 +4,6 @@ import './provider.ts';
 import './involvement.ts';
 import './independent-visitor.ts';
 import './annual-report.ts';
+import './compliance.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,4 +1,4 @@
-import { auditTable, tenantPredicate } from '@footprint/db';
+import { auditTable, complianceSnapshotsTable, tenantPredicate } from '@footprint/db';
 import {
   boolean,
   date,
@@ -294,5 +294,28 @@ export const localPolicy = childrenSchema
     (t) => [primaryKey({ columns: [t.tenantId, t.key, t.effective] }), tenantIsolation],
   )
   .enableRLS();
+
+/**
+ * Sibling groups as the council's managers and IROs record them (statutory-rules §8: one IRO for a
+ * group unless there is a conflict). A child is in at most one group, hence the key.
+ */
+export const siblingGroups = childrenSchema
+  .table(
+    'sibling_groups',
+    {
+      tenantId: text('tenant_id').notNull(),
+      groupId: text('group_id').notNull(),
+      childId: text('child_id').notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.childId] }),
+      index().on(t.tenantId, t.groupId),
+      tenantIsolation,
+    ],
+  )
+  .enableRLS();
+
+/** Each night's children compliance checks (issue #6): caseloads over capacity, late IROs, split siblings. */
+export const complianceSnapshots = complianceSnapshotsTable(childrenSchema);
 
 export const audit = auditTable(childrenSchema);

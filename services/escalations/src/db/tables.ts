@@ -1,4 +1,4 @@
-import { auditTable, tenantPredicate } from '@footprint/db';
+import { auditTable, complianceSnapshotsTable, tenantPredicate } from '@footprint/db';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -121,3 +121,6 @@ export const escalationEvents = escalationsSchema
   .enableRLS();
 
 export const audit = auditTable(escalationsSchema);
+
+/** The nightly compliance snapshots of this service's checks (issue #6): one row per council, night and check. */
+export const complianceSnapshots = complianceSnapshotsTable(escalationsSchema);

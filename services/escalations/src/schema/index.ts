@@ -6,5 +6,6 @@ import './escalation-theme.ts';
 import './escalation-event.ts';
 import './escalation.ts';
 import './annual-report.ts';
+import './compliance.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

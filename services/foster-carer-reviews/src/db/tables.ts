@@ -1,4 +1,4 @@
-import { auditTable, tenantPredicate } from '@footprint/db';
+import { auditTable, complianceSnapshotsTable, tenantPredicate } from '@footprint/db';
 import { sql } from 'drizzle-orm';
 import { check, date, foreignKey, index, pgPolicy, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
 
@@ -69,3 +69,6 @@ export const reviews = fosterCarerReviewsSchema
   .enableRLS();
 
 export const audit = auditTable(fosterCarerReviewsSchema);
+
+/** The nightly compliance snapshots of this service's checks (issue #6): one row per council, night and check. */
+export const complianceSnapshots = complianceSnapshotsTable(fosterCarerReviewsSchema);

@@ -4,5 +4,6 @@ import './child.ts';
 import './foster-household.ts';
 import './foster-carer-review.ts';
 import './annual-report.ts';
+import './compliance.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

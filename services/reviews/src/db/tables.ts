@@ -1,4 +1,4 @@
-import { auditTable, tenantPredicate } from '@footprint/db';
+import { auditTable, complianceSnapshotsTable, tenantPredicate } from '@footprint/db';
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgPolicy, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
 
@@ -167,3 +167,6 @@ export const audits = reviewsSchema
   .enableRLS();
 
 export const audit = auditTable(reviewsSchema);
+
+/** The nightly compliance snapshots of this service's checks (issue #6): one row per council, night and check. */
+export const complianceSnapshots = complianceSnapshotsTable(reviewsSchema);

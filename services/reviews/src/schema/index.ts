@@ -8,5 +8,6 @@ import './consultation-form.ts';
 import './feedback-answer.ts';
 import './audit.ts';
 import './annual-report.ts';
+import './compliance.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,0 +1,8 @@
+export {
+  assembleCompliance,
+  type ComplianceAnswer,
+  type ComplianceState,
+  complianceJson,
+  fetchCompliance,
+} from './assemble.ts';
+export { complianceQuery } from './query.ts';

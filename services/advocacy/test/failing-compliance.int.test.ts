@@ -1,0 +1,154 @@
+import {
+  callEntities,
+  casesForOtherRoles,
+  entitiesQuery,
+  rowSecurityOf,
+  snapshotSchema,
+  testService,
+  withClient,
+} from '@footprint/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { service as advocacy } from '../src/index.ts';
+import { careHistory, seedCompliance, seedSnapshots } from './compliance-fixtures.ts';
+
+const running = testService(advocacy, {
+  seed: async (db) => {
+    await seedCompliance(db);
+    await seedSnapshots(db);
+  },
+});
+beforeAll(running.start);
+afterAll(running.stop);
+
+/** Every row of every table, audit trail included: a refused read writes nothing, not even an audit row. */
+const snapshot = () => snapshotSchema(running.database.superuser, 'advocacy');
+
+const live = 'advocacyChecks { check count items { reference iroId } }';
+const recorded = 'advocacyRecordedChecks { check count items { reference iroId } }';
+
+const ask = (token: string | undefined, selection: string, representation: Record<string, unknown>) =>
+  callEntities(
+    running.url,
+    entitiesQuery('Compliance', selection),
+    [{ __typename: 'Compliance', ...representation }],
+    {
+      token,
+    },
+  );
+const north = { asOf: '2024-03-10', careHistory: careHistory.north };
+
+describe('roles', () => {
+  it.each(casesForOtherRoles(['advocacyChecks'], 'manager'))(
+    'refuses %s to a %s, reading and writing nothing',
+    async (_field, role) => {
+      const before = await snapshot();
+      const result = await ask(await running.keys.tokenForRole(role), live, north);
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(result.data ?? null)).not.toMatch(/"reference"/);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
+
+  it.each(casesForOtherRoles(['advocacyRecordedChecks', 'asOf'], 'manager', 'iro'))(
+    'refuses %s to a %s, reading and writing nothing',
+    async (field, role) => {
+      const before = await snapshot();
+      const result = await ask(
+        await running.keys.tokenForRole(role),
+        field === 'asOf' ? 'asOf' : recorded,
+        north,
+      );
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(result.data ?? null)).not.toMatch(/"reference"|2024-03-10/);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
+
+  it('never shows an advocate the checks, even of their own provider', async () => {
+    const token = await running.keys.tokenForRole('advocate', { provider: 'voice' });
+    for (const selection of [live, recorded]) {
+      const result = await ask(token, selection, north);
+      expect(result.errors?.[0]?.extensions?.code, selection).toBe('FORBIDDEN');
+      expect(JSON.stringify(result.data ?? null)).not.toMatch(/"reference"/);
+    }
+  });
+
+  it('refuses a call with no token', async () => {
+    const result = await ask(undefined, live, north);
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('bad input', () => {
+  const careHistoryMessage =
+    'The advocacy checks need the council’s careHistory from the children subgraph (CareHistory: each child’s id, date of birth and episodes)';
+
+  it.each([
+    ['missing', undefined],
+    ['null', null],
+    ['not a list', 'C1'],
+    ['with a bad date', [['C1', '2008-05-01', [['2024-02-30', null, 'S', 'C2', 'K1', null]]]]],
+    ['with a short episode', [['C1', '2008-05-01', [['2024-02-01', null, 'S']]]]],
+    ['with no child id', [['', '2008-05-01', []]]],
+  ])('refuses a care history %s, writing nothing', async (_what, history) => {
+    const before = await snapshot();
+    const result = await ask(await running.keys.tokenForRole('manager'), live, {
+      asOf: '2024-03-11',
+      careHistory: history,
+    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'careHistory' });
+    expect(result.errors?.[0]?.message).toBe(careHistoryMessage);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each([['2024-02-30'], ['11/03/2024'], [''], [20240311], [null]])(
+    'refuses the date %j, naming it, and writes nothing',
+    async (asOf) => {
+      const token = await running.keys.tokenForRole('manager');
+      const before = await snapshot();
+      for (const selection of [live, recorded]) {
+        const result = await ask(token, selection, { asOf, careHistory: careHistory.north });
+        expect(result.errors?.[0]?.extensions, selection).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'asOf',
+        });
+        expect(result.errors?.[0]?.message).toBe('asOf must be a calendar date as YYYY-MM-DD');
+      }
+      expect(await snapshot()).toEqual(before);
+    },
+  );
+});
+
+describe('tenancy', () => {
+  it('never covers a child with another council’s involvement of the same ids', async () => {
+    // North's C1 has no open involvement on 11 March; south's INV1 for its C1 is open then.
+    const result = await ask(await running.keys.tokenForRole('manager'), live, {
+      asOf: '2024-03-11',
+      careHistory: [careHistory.south[0]],
+    });
+    expect(result.data).toEqual({
+      _entities: [
+        {
+          advocacyChecks: [
+            { check: 'secure_without_advocate', count: 1, items: [{ reference: '2024-02-01', iroId: null }] },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('forces row-level security on the snapshots, which the service role cannot read without a council', async () => {
+    const rows = await rowSecurityOf(running.database.superuser, 'advocacy');
+    expect(rows.find((row) => row.relname === 'compliance_snapshots')).toMatchObject({
+      relrowsecurity: true,
+      relforcerowsecurity: true,
+    });
+    await withClient(running.database.urlFor('advocacy'), async (client) => {
+      const { rows: counted } = await client.query(
+        'select count(*)::int as n from advocacy.compliance_snapshots',
+      );
+      expect(counted[0].n).toBe(0);
+    });
+  });
+});

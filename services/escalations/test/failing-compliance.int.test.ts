@@ -1,0 +1,131 @@
+import {
+  callEntities,
+  casesForOtherRoles,
+  entitiesQuery,
+  inCouncilTransaction,
+  rowSecurityOf,
+  snapshotSchema,
+  testService,
+  withClient,
+} from '@footprint/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { service as escalations } from '../src/index.ts';
+import { seedCompliance, seedSnapshots } from './compliance-fixtures.ts';
+
+const running = testService(escalations, {
+  seed: async (db) => {
+    await seedCompliance(db);
+    await seedSnapshots(db);
+  },
+});
+beforeAll(running.start);
+afterAll(running.stop);
+
+/** Every row of every table, audit trail included: a refused read writes nothing, not even an audit row. */
+const snapshot = () => snapshotSchema(running.database.superuser, 'escalations');
+
+const ask = (token: string | undefined, selection: string, asOf: unknown = '2024-03-11') =>
+  callEntities(running.url, entitiesQuery('Compliance', selection), [{ __typename: 'Compliance', asOf }], {
+    token,
+  });
+
+const live = 'escalationsChecks { check count items { reference iroId } }';
+const recorded = 'escalationsRecordedChecks { check count items { reference iroId } }';
+
+describe('roles', () => {
+  it.each(casesForOtherRoles(['escalationsChecks'], 'manager'))(
+    'refuses %s to a %s, reading and writing nothing',
+    async (_field, role) => {
+      const before = await snapshot();
+      const result = await ask(await running.keys.tokenForRole(role), live);
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(result.data ?? null)).not.toMatch(/"reference"/);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
+
+  it.each(casesForOtherRoles(['escalationsRecordedChecks', 'asOf'], 'manager', 'iro'))(
+    'refuses %s to a %s, reading and writing nothing',
+    async (field, role) => {
+      const before = await snapshot();
+      const result = await ask(
+        await running.keys.tokenForRole(role),
+        field === 'asOf' ? 'asOf' : recorded,
+        '2024-03-10',
+      );
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(result.data ?? null)).not.toMatch(/"reference"|2024-03-10/);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
+
+  it('refuses an IRO the live checks on any date', async () => {
+    const result = await ask(await running.keys.tokenForRole('iro'), live);
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a call with no token', async () => {
+    const result = await ask(undefined, live);
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('bad input', () => {
+  it.each([['2024-02-30'], ['11/03/2024'], [''], [20240311], [null]])(
+    'refuses the date %j, naming it, and writes nothing',
+    async (asOf) => {
+      const token = await running.keys.tokenForRole('manager');
+      const before = await snapshot();
+      for (const selection of [live, recorded]) {
+        const result = await ask(token, selection, asOf);
+        expect(result.errors?.[0]?.extensions, selection).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'asOf',
+        });
+        expect(result.errors?.[0]?.message).toBe('asOf must be a calendar date as YYYY-MM-DD');
+      }
+      expect(await snapshot()).toEqual(before);
+    },
+  );
+});
+
+describe('tenancy', () => {
+  it('never lists another council’s stored items for the same night', async () => {
+    const result = await ask(
+      await running.keys.tokenForRole('iro', { tenant: 'south', staffRef: 'I2' }),
+      recorded,
+      '2024-03-10',
+    );
+    expect(result.data).toEqual({
+      _entities: [
+        {
+          escalationsRecordedChecks: [
+            { check: 'escalation_response_overdue', count: 0, items: [] },
+            { check: 'escalation_stages_over_20_days', count: 0, items: [] },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('forces row-level security on the snapshots, which the service role cannot read without a council', async () => {
+    const rows = await rowSecurityOf(running.database.superuser, 'escalations');
+    expect(rows.find((row) => row.relname === 'compliance_snapshots')).toMatchObject({
+      relrowsecurity: true,
+      relforcerowsecurity: true,
+    });
+    await withClient(running.database.urlFor('escalations'), async (client) => {
+      const { rows: counted } = await client.query(
+        'select count(*)::int as n from escalations.compliance_snapshots',
+      );
+      expect(counted[0].n).toBe(0);
+    });
+    await inCouncilTransaction(running.database.urlFor('escalations'), 'south', async (client) => {
+      const { rows: south } = await client.query(
+        'select distinct tenant_id from escalations.compliance_snapshots',
+      );
+      expect(south).toEqual([{ tenant_id: 'south' }]);
+    });
+  });
+});
