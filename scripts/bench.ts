@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { calendarBenchmark } from './bench/calendar.ts';
+import { complianceBenchmark } from './bench/compliance.ts';
 import { BenchAbort, importBenchmark } from './bench/import.ts';
 import { reportBenchmark } from './bench/report.ts';
 
@@ -11,11 +12,12 @@ import { reportBenchmark } from './bench/report.ts';
 export type BenchOptions = {
   /** `--children`: the import benchmark's council sizes. */
   sizes?: number[];
+  /** `--councils`: how many of England's 153 councils the compliance benchmark runs. */
+  councils?: number;
 };
 
 type Benchmark = { name: string; about: string; run: (options: BenchOptions) => Promise<void> };
 
-// More to come here, each a named function: `nightly` (the nightly compliance checks of every council).
 const benchmarks: Benchmark[] = [
   {
     name: 'import',
@@ -28,18 +30,28 @@ const benchmarks: Benchmark[] = [
     run: (options) => reportBenchmark(options),
   },
   { name: 'calendar', about: "the domain's working-day arithmetic", run: () => calendarBenchmark() },
+  {
+    name: 'compliance',
+    about:
+      'the nightly compliance run of England (153 councils) against one SQL pass (--councils N for fewer)',
+    run: (options) => complianceBenchmark(options),
+  },
 ];
 
 const usage = () =>
   [
-    'usage: pnpm bench [name…] [--children 5000,10000]',
+    'usage: pnpm bench [name…] [--children 5000,10000] [--councils N]',
     ...benchmarks.map((b) => `  ${b.name.padEnd(10)} ${b.about}`),
   ].join('\n');
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { children: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      children: { type: 'string' },
+      councils: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(usage());
@@ -58,12 +70,20 @@ async function main(): Promise<number> {
       return 1;
     }
   }
+  let councils: number | undefined;
+  if (values.councils !== undefined) {
+    councils = Number(values.councils);
+    if (!Number.isInteger(councils) || councils < 1 || councils > 153) {
+      console.error(`--councils takes a whole number from 1 to 153\n${usage()}`);
+      return 1;
+    }
+  }
   const chosen = positionals.length ? benchmarks.filter((b) => positionals.includes(b.name)) : benchmarks;
   for (const [i, benchmark] of chosen.entries()) {
     if (i > 0) console.log();
     console.log(`── ${benchmark.name} ${'─'.repeat(Math.max(0, 70 - benchmark.name.length))}`);
     try {
-      await benchmark.run({ sizes });
+      await benchmark.run({ sizes, councils });
     } catch (error) {
       if (!(error instanceof BenchAbort)) throw error;
       console.error(error.message);

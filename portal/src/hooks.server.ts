@@ -4,12 +4,13 @@ import { getSettings } from '$lib/server/env.ts';
 import { closeIdentityDb, identityDb } from '$lib/server/identity.ts';
 import { closeImportsQueue } from '$lib/server/imports.ts';
 import { log } from '$lib/server/log.ts';
+import { closeQueues } from '$lib/server/queues.ts';
 import { clearSessionCookie, sessionCookie } from '$lib/server/session-cookie.ts';
 
 /** Refuse to start with bad settings, rather than fail on the first person to sign in. */
 export const init: ServerInit = () => {
   getSettings();
-  process.once('sveltekit:shutdown', () => void Promise.all([closeIdentityDb(), closeImportsQueue()]));
+  process.once('sveltekit:shutdown', () => void Promise.all([closeIdentityDb(), closeImportsQueue(), closeQueues()]));
 };
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;

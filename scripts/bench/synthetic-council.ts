@@ -259,14 +259,21 @@ const uk = (day: number) => formatUkDate(fromDayNumber(day));
 
 // --- the IRO service --------------------------------------------------------------------------------
 
-type Iro = { id: string; name: string; fte: string; employment: string; start: number; end: number | null };
+export type Iro = {
+  id: string;
+  name: string;
+  fte: string;
+  employment: string;
+  start: number;
+  end: number | null;
+};
 
 /**
  * IRO posts, each held by one IRO at a time: when one leaves, the next starts the following day,
  * so every day of the history has an IRO on every post. About one post per 250 children of the
  * ten years (a caseload of about 50 to 60 children at a time).
  */
-function iroPosts(random: Random, children: number): Iro[][] {
+export function iroPosts(random: Random, children: number): Iro[][] {
   const posts: Iro[][] = [];
   let n = 0;
   for (let p = 0; p < Math.max(2, Math.ceil(children / 250)); p++) {
@@ -323,8 +330,8 @@ type Episode = {
 
 type Period = { start: number; end: number | null; episodes: Episode[] };
 
-type ChildFile = Exclude<SyntheticFile, 'iros'>;
-type Rows = { [F in ChildFile]: string[][] };
+export type ChildFile = Exclude<SyntheticFile, 'iros'>;
+export type Rows = { [F in ChildFile]: string[][] };
 
 const postcode = (random: Random) => `${random.pick(POSTCODE_AREAS)}${random.int(1, 40)} ${random.int(1, 9)}`;
 
@@ -349,7 +356,7 @@ const ENTRY_AGES: Weighted = [
   ['16', 6],
 ];
 
-function child(id: string, random: Random, posts: Iro[][]): Rows {
+export function child(id: string, random: Random, posts: Iro[][]): Rows {
   const rows: Rows = { header: [], episodes: [], reviews: [], allocations: [] };
   const firstStart = random.int(FIRST_DAY, LAST_DAY - 14);
   const entryAge = Number(pickWeighted(random, ENTRY_AGES));

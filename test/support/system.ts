@@ -7,7 +7,7 @@ import { startGateway } from '@footprint/gateway';
 import { type SubgraphService, startService } from '@footprint/graphql';
 import { identityMigrations } from '@footprint/identity';
 import { service as reviews } from '@footprint/reviews';
-import { createTestDatabase, createTestKeys } from '@footprint/testing';
+import { createTestDatabase, createTestKeys, type TestDatabase } from '@footprint/testing';
 
 export const subgraphServices: SubgraphService[] = [
   children,
@@ -22,12 +22,15 @@ const supergraphSdl = readFileSync(new URL('../../infra/supergraph.graphql', imp
 /**
  * The whole federated system for one suite: a fresh database with every migration, the five
  * subgraphs each as its own role over real HTTP, and the gateway loading the committed supergraph.
+ * A bench may pass a database of its own (already migrated): it is then the caller's to drop.
  */
-export async function startSystem() {
-  const database = await createTestDatabase([
-    identityMigrations,
-    ...subgraphServices.map((s) => ({ schema: s.pgSchema, folder: s.migrationsFolder })),
-  ]);
+export async function startSystem(options: { database?: TestDatabase } = {}) {
+  const database =
+    options.database ??
+    (await createTestDatabase([
+      identityMigrations,
+      ...subgraphServices.map((s) => ({ schema: s.pgSchema, folder: s.migrationsFolder })),
+    ]));
   const keys = await createTestKeys();
   const subgraphs = await Promise.all(
     subgraphServices.map((s) =>
@@ -53,7 +56,7 @@ export async function startSystem() {
     stop: async () => {
       await gateway.stop();
       await Promise.all(subgraphs.map((s) => s.stop()));
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

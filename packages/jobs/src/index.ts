@@ -59,15 +59,18 @@ export const COMPLIANCE_SNAPSHOT = 'compliance.snapshot';
 export async function runComplianceNow(queue: ReturnType<typeof nightlyQueue>, data: CouncilJobData) {
   const job = await queue.add(COMPLIANCE_SNAPSHOT, data, {
     ...retryPolicy,
-    jobId: `${councilJobId(COMPLIANCE_SNAPSHOT, data)}:now-${Date.now()}`,
+    jobId: `${councilJobId(COMPLIANCE_SNAPSHOT, data)}.now-${Date.now()}`,
     removeOnComplete: 1000,
     removeOnFail: 5000,
   });
   return job.id!;
 }
 
-/** One job per council and check and night: the id makes a second fan-out of the same night a no-op. */
-export const councilJobId = (name: string, data: CouncilJobData) => `${name}:${data.tenant}:${data.date}`;
+/**
+ * One job per council and check and night: the id makes a second fan-out of the same night a no-op.
+ * BullMQ keeps ":" for its own ids; slugs and dates have no ".".
+ */
+export const councilJobId = (name: string, data: CouncilJobData) => `${name}.${data.tenant}.${data.date}`;
 
 export {
   IMPORT_JOB,

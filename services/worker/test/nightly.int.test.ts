@@ -10,7 +10,7 @@ import {
   type Redis,
   registerNightlySchedule,
 } from '@footprint/jobs';
-import { createTestDatabase, type TestDatabase } from '@footprint/testing';
+import { createTestDatabase, createTestKeys, type TestDatabase } from '@footprint/testing';
 import { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNightlyWorker } from '../src/index.ts';
@@ -93,8 +93,8 @@ describe('the nightly run', () => {
     const jobs = await runNight('2024-03-31');
     expect(jobs).toEqual(
       expect.arrayContaining([
-        'children.caseload-snapshot:north:2024-03-31',
-        'children.caseload-snapshot:south:2024-03-31',
+        'children.caseload-snapshot.north.2024-03-31',
+        'children.caseload-snapshot.south.2024-03-31',
       ]),
     );
     // North's C2 left care in 2023, so only C1 counts; 1 child at 0.5 FTE is 2 per FTE.
@@ -144,6 +144,9 @@ describe('the worker process', () => {
         ...process.env,
         REDIS_URL: redisUrl(),
         IDENTITY_DATABASE_URL: database.urlFor('identity'),
+        // The nightly compliance job would ask a gateway; none is asked before the worker stops.
+        GATEWAY_URL: 'http://127.0.0.1:9/',
+        AUTH_PRIVATE_KEY: (await createTestKeys()).privateKeyPem,
         ...Object.fromEntries(
           ['children', 'reviews', 'escalations', 'advocacy', 'foster-carer-reviews'].map((name) => [
             `${name.toUpperCase().replaceAll('-', '_')}_DATABASE_URL`,

@@ -35,6 +35,8 @@ const buildInputs = [
   'packages/domain/src',
   'packages/jobs/src',
   'packages/exchange/src',
+  'packages/compliance/src',
+  'packages/report/src',
 ].map((path) => fileURLToPath(new URL(`../../../${path}`, import.meta.url)));
 
 function newestChange(path: string): number {
