@@ -10,7 +10,10 @@ import { clearSessionCookie, sessionCookie } from '$lib/server/session-cookie.ts
 /** Refuse to start with bad settings, rather than fail on the first person to sign in. */
 export const init: ServerInit = () => {
   getSettings();
-  process.once('sveltekit:shutdown', () => void Promise.all([closeIdentityDb(), closeImportsQueue(), closeQueues()]));
+  process.once(
+    'sveltekit:shutdown',
+    () => void Promise.all([closeIdentityDb(), closeImportsQueue(), closeQueues()]),
+  );
 };
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,100}$/;

@@ -66,12 +66,9 @@ const ordered = <C extends { check: string }>(night: Night<C>): (C & { check: Co
 
 /** The latest stored night, as the caller may see it (an IRO: their own items); null before the first. */
 export async function latestSnapshot(session: SignedIn, requestId: string): Promise<Snapshot | null> {
-  const data = await queryGateway<{ latestCompliance: Night<{ check: string; items: AnsweredItem[] }> | null }>(
-    session,
-    latestQuery,
-    {},
-    requestId,
-  );
+  const data = await queryGateway<{
+    latestCompliance: Night<{ check: string; items: AnsweredItem[] }> | null;
+  }>(session, latestQuery, {}, requestId);
   const night = data.latestCompliance;
   if (!night) return null;
   return {
@@ -90,7 +87,11 @@ export const TREND_NIGHTS = 30;
 export type TrendNight = { asOf: string; counts: Partial<Record<ComplianceCheckName, number>> };
 
 /** The stored nights of the TREND_NIGHTS days up to `to`, oldest first, with each check's count. */
-export async function complianceTrend(session: SignedIn, to: string, requestId: string): Promise<TrendNight[]> {
+export async function complianceTrend(
+  session: SignedIn,
+  to: string,
+  requestId: string,
+): Promise<TrendNight[]> {
   const data = await queryGateway<{ complianceHistory: Night<{ check: string; count: number }>[] }>(
     session,
     historyQuery,

@@ -106,7 +106,8 @@ export async function complianceRun(
   if (!found) return null;
   const { job, state } = found;
   const data = job.data as Partial<CouncilJobData>;
-  if (job.name !== COMPLIANCE_SNAPSHOT || data.tenant !== tenant || typeof data.date !== 'string') return null;
+  if (job.name !== COMPLIANCE_SNAPSHOT || data.tenant !== tenant || typeof data.date !== 'string')
+    return null;
   let result: ComplianceRun['result'];
   if (state === 'completed') {
     const value = job.returnvalue as { counts?: Record<string, number> } | null;

@@ -24,7 +24,8 @@ const TREND_LINES: readonly ComplianceCheckName[] = [
 ];
 
 const shortMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const shortDate = (date: string) => `${Number(date.slice(8, 10))} ${shortMonths[Number(date.slice(5, 7)) - 1]}`;
+const shortDate = (date: string) =>
+  `${Number(date.slice(8, 10))} ${shortMonths[Number(date.slice(5, 7)) - 1]}`;
 
 export const load: PageServerLoad = async ({ params, locals }) => {
   const session = requireCouncilManager(locals, params.council, COMPLIANCE_REFUSAL);
