@@ -6,6 +6,7 @@ import {
   type ComplianceCheckName,
   type ComplianceItem,
   type ComplianceService,
+  isIsoDate,
   type LocalPolicy,
   localPolicySchema,
 } from '@footprint/domain';
@@ -13,6 +14,7 @@ import type { ObjectRef } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { FootprintBuilder, FootprintSchemaTypes } from './builder.ts';
 import type { RequestContext } from './context.ts';
+import { invalidInput } from './errors.ts';
 
 /*
  * What every subgraph's part of the `Compliance @key(fields: "asOf")` entity shares: the check and
@@ -22,6 +24,12 @@ import type { RequestContext } from './context.ts';
 
 /** A council's compliance lists are for its managers and IROs; an IRO sees only their own items. */
 export const complianceReaders: Readonly<{ anyRole: readonly Role[] }> = { anyRole: ['manager', 'iro'] };
+
+/** The date a representation names; checked, as a direct `_entities` call could send anything. */
+export function checkedAsOf(asOf: unknown): string {
+  if (!isIsoDate(asOf)) throw invalidInput('asOf must be a calendar date as YYYY-MM-DD', 'asOf');
+  return asOf;
+}
 
 /** The live computation on any date, and the nightly run, are for managers (and the commands acting as one). */
 export const complianceComputers: Readonly<{ anyRole: readonly Role[] }> = { anyRole: ['manager'] };

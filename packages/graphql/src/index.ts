@@ -23,6 +23,7 @@ export {
   encodeCareHistory,
 } from './care-history.ts';
 export {
+  checkedAsOf,
   complianceCheckType,
   complianceComputers,
   complianceReaders,

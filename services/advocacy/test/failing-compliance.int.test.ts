@@ -7,6 +7,7 @@ import {
   testService,
   withClient,
 } from '@footprint/testing';
+import { describeComplianceRoles } from '@footprint/testing/compliance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as advocacy } from '../src/index.ts';
 import { careHistory, seedCompliance, seedSnapshots } from './compliance-fixtures.ts';
@@ -37,33 +38,9 @@ const ask = (token: string | undefined, selection: string, representation: Recor
   );
 const north = { asOf: '2024-03-10', careHistory: careHistory.north };
 
-describe('roles', () => {
-  it.each(casesForOtherRoles(['advocacyChecks'], 'manager'))(
-    'refuses %s to a %s, reading and writing nothing',
-    async (_field, role) => {
-      const before = await snapshot();
-      const result = await ask(await running.keys.tokenForRole(role), live, north);
-      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(JSON.stringify(result.data ?? null)).not.toMatch(/"reference"/);
-      expect(await snapshot()).toEqual(before);
-    },
-  );
+describeComplianceRoles({ running, schema: 'advocacy', prefix: 'advocacy', representation: north });
 
-  it.each(casesForOtherRoles(['advocacyRecordedChecks', 'asOf'], 'manager', 'iro'))(
-    'refuses %s to a %s, reading and writing nothing',
-    async (field, role) => {
-      const before = await snapshot();
-      const result = await ask(
-        await running.keys.tokenForRole(role),
-        field === 'asOf' ? 'asOf' : recorded,
-        north,
-      );
-      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(JSON.stringify(result.data ?? null)).not.toMatch(/"reference"|2024-03-10/);
-      expect(await snapshot()).toEqual(before);
-    },
-  );
-
+describe('roles of this service', () => {
   it('never shows an advocate the checks, even of their own provider', async () => {
     const token = await running.keys.tokenForRole('advocate', { provider: 'voice' });
     for (const selection of [live, recorded]) {
@@ -71,12 +48,6 @@ describe('roles', () => {
       expect(result.errors?.[0]?.extensions?.code, selection).toBe('FORBIDDEN');
       expect(JSON.stringify(result.data ?? null)).not.toMatch(/"reference"/);
     }
-  });
-
-  it('refuses a call with no token', async () => {
-    const result = await ask(undefined, live, north);
-    expect(result.status).toBe(401);
-    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
 

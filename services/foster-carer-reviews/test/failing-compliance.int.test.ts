@@ -7,6 +7,7 @@ import {
   testService,
   withClient,
 } from '@footprint/testing';
+import { describeComplianceRoles } from '@footprint/testing/compliance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as fosterCarerReviews } from '../src/index.ts';
 import { seedCompliance, seedSnapshots } from './compliance-fixtures.ts';
@@ -31,38 +32,11 @@ const ask = (token: string | undefined, selection: string, asOf: unknown = '2024
 const live = 'fosterCarerReviewsChecks { check count items { reference iroId } }';
 const recorded = 'fosterCarerReviewsRecordedChecks { check count items { reference iroId } }';
 
-describe('roles', () => {
-  it.each(casesForOtherRoles(['fosterCarerReviewsChecks'], 'manager'))(
-    'refuses %s to a %s, reading and writing nothing',
-    async (_field, role) => {
-      const before = await snapshot();
-      const result = await ask(await running.keys.tokenForRole(role), live);
-      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(JSON.stringify(result.data ?? null)).not.toMatch(/"reference"/);
-      expect(await snapshot()).toEqual(before);
-    },
-  );
-
-  it.each(casesForOtherRoles(['fosterCarerReviewsRecordedChecks', 'asOf'], 'manager', 'iro'))(
-    'refuses %s to a %s, reading and writing nothing',
-    async (field, role) => {
-      const before = await snapshot();
-      const result = await ask(
-        await running.keys.tokenForRole(role),
-        field === 'asOf' ? 'asOf' : recorded,
-        '2024-03-10',
-      );
-      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(JSON.stringify(result.data ?? null)).not.toMatch(/"reference"|2024-03-10/);
-      expect(await snapshot()).toEqual(before);
-    },
-  );
-
-  it('refuses a call with no token', async () => {
-    const result = await ask(undefined, live);
-    expect(result.status).toBe(401);
-    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-  });
+describeComplianceRoles({
+  running,
+  schema: 'foster_carer_reviews',
+  prefix: 'fosterCarerReviews',
+  representation: { asOf: '2024-03-11' },
 });
 
 describe('bad input', () => {

@@ -1,10 +1,9 @@
-import { isIsoDate } from '@footprint/domain';
 import {
   careHistoryScalar,
+  checkedAsOf,
   complianceCheckType,
   complianceComputers,
   complianceReaders,
-  invalidInput,
   visibleChecks,
 } from '@footprint/graphql';
 import { builder } from '../builder.ts';
@@ -19,12 +18,6 @@ const ComplianceCheck = complianceCheckType(builder, Child);
 const requiredCareHistory = builder.selection<{ careHistory: string }>('careHistory') as ReturnType<
   typeof builder.selection<{ careHistory: unknown }>
 >;
-
-/** The date a representation names; checked, as a direct `_entities` call could send anything. */
-export function checkedAsOf(asOf: unknown): string {
-  if (!isIsoDate(asOf)) throw invalidInput('asOf must be a calendar date as YYYY-MM-DD', 'asOf');
-  return asOf;
-}
 
 /**
  * Where the caller's council stands on a date (issue #6), owned by the children subgraph; this

@@ -1,9 +1,8 @@
-import { isIsoDate } from '@footprint/domain';
 import {
+  checkedAsOf,
   complianceCheckType,
   complianceComputers,
   complianceReaders,
-  invalidInput,
   visibleChecks,
 } from '@footprint/graphql';
 import { builder } from '../builder.ts';
@@ -11,12 +10,6 @@ import { loaders } from '../loaders.ts';
 import { Child } from './child.ts';
 
 const ComplianceCheck = complianceCheckType(builder, Child);
-
-/** The date a representation names; checked, as a direct `_entities` call could send anything. */
-export function checkedAsOf(asOf: unknown): string {
-  if (!isIsoDate(asOf)) throw invalidInput('asOf must be a calendar date as YYYY-MM-DD', 'asOf');
-  return asOf;
-}
 
 /**
  * Where the caller's council stands on a date (issue #6), owned by the children subgraph; this

@@ -1,9 +1,8 @@
-import { isIsoDate } from '@footprint/domain';
 import {
+  checkedAsOf,
   complianceCheckType,
   complianceComputers,
   complianceReaders,
-  invalidInput,
   localPolicyScalar,
   visibleChecks,
 } from '@footprint/graphql';
@@ -15,12 +14,6 @@ import { Child } from './child.ts';
 localPolicyScalar(builder);
 
 const ComplianceCheck = complianceCheckType(builder, Child);
-
-/** The date a representation names; checked, as a direct `_entities` call could send anything. */
-function checkedAsOf(asOf: unknown): string {
-  if (!isIsoDate(asOf)) throw invalidInput('asOf must be a calendar date as YYYY-MM-DD', 'asOf');
-  return asOf;
-}
 
 // Checked when decoded (see compliance.ts): a direct `_entities` caller could send anything.
 const requiredChildrenAndPolicy = builder.selection<{ careHistory: string; policy: string }>(
