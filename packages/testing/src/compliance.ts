@@ -3,8 +3,9 @@ import { callEntities, entitiesQuery } from './entities.ts';
 import { casesForOtherRoles } from './roles.ts';
 import type { TestService } from './service.ts';
 import { snapshotSchema } from './snapshot.ts';
+import { inCouncilTransaction, rowSecurityOf, withClient } from './tenancy.ts';
 
-export type ComplianceRoleOptions = {
+export type ComplianceContractOptions = {
   /** The running service (`testService(...)`), started by the file's `beforeAll`. */
   running: {
     readonly url: string;
@@ -20,18 +21,24 @@ export type ComplianceRoleOptions = {
 };
 
 /**
- * The role tests every subgraph's part of `Compliance` (issue #6) shares: the live checks only for
+ * The tests every subgraph's part of `Compliance` (issue #6) shares: the live checks only for
  * managers, the stored ones for managers and IROs, nothing to any other role or without a token, and
- * nothing read or written by a refusal.
+ * nothing read or written by a refusal; a bad date refused by name; the snapshots under forced
+ * row-level security.
  */
-export function describeComplianceRoles({ running, schema, prefix, representation }: ComplianceRoleOptions) {
+export function describeComplianceContract({
+  running,
+  schema,
+  prefix,
+  representation,
+}: ComplianceContractOptions) {
   const live = `${prefix}Checks { check count items { reference iroId } }`;
   const recorded = `${prefix}RecordedChecks { check count items { reference iroId } }`;
-  const ask = (token: string | undefined, selection: string) =>
+  const ask = (token: string | undefined, selection: string, asOf: unknown = representation.asOf) =>
     callEntities(
       running.url,
       entitiesQuery('Compliance', selection),
-      [{ __typename: 'Compliance', ...representation }],
+      [{ __typename: 'Compliance', ...representation, asOf }],
       {
         token,
       },
@@ -68,6 +75,48 @@ export function describeComplianceRoles({ running, schema, prefix, representatio
       const result = await refused(undefined, live);
       expect(result.status).toBe(401);
       expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('bad input', () => {
+    it.each([['2024-02-30'], ['11/03/2024'], [''], [20240311], [null]])(
+      'refuses the date %j, naming it, and writes nothing',
+      async (asOf) => {
+        const token = await running.keys.tokenForRole('manager');
+        const before = await snapshotSchema(running.database.superuser, schema);
+        for (const selection of [live, recorded]) {
+          const result = await ask(token, selection, asOf);
+          expect(result.errors?.[0]?.extensions, selection).toMatchObject({
+            code: 'BAD_USER_INPUT',
+            field: 'asOf',
+          });
+          expect(result.errors?.[0]?.message).toBe('asOf must be a calendar date as YYYY-MM-DD');
+        }
+        expect(await snapshotSchema(running.database.superuser, schema)).toEqual(before);
+      },
+    );
+  });
+
+  describe('tenancy', () => {
+    it('forces row-level security on the snapshots: the service role reads none without a council, only its own with one', async () => {
+      const rows = await rowSecurityOf(running.database.superuser, schema);
+      expect(rows.find((row) => row.relname === 'compliance_snapshots')).toMatchObject({
+        relrowsecurity: true,
+        relforcerowsecurity: true,
+      });
+      const url = running.database.urlFor(schema.replaceAll('_', '-'));
+      await withClient(url, async (client) => {
+        const { rows: counted } = await client.query(
+          `select count(*)::int as n from ${schema}.compliance_snapshots`,
+        );
+        expect(counted[0].n).toBe(0);
+      });
+      await inCouncilTransaction(url, 'north', async (client) => {
+        const { rows: councils } = await client.query(
+          `select distinct tenant_id from ${schema}.compliance_snapshots`,
+        );
+        expect(councils.filter((row) => row.tenant_id !== 'north')).toEqual([]);
+      });
     });
   });
 }

@@ -7,7 +7,7 @@ import {
   testService,
   withClient,
 } from '@footprint/testing';
-import { describeComplianceRoles } from '@footprint/testing/compliance';
+import { describeComplianceContract } from '@footprint/testing/compliance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as advocacy } from '../src/index.ts';
 import { careHistory, seedCompliance, seedSnapshots } from './compliance-fixtures.ts';
@@ -38,7 +38,7 @@ const ask = (token: string | undefined, selection: string, representation: Recor
   );
 const north = { asOf: '2024-03-10', careHistory: careHistory.north };
 
-describeComplianceRoles({ running, schema: 'advocacy', prefix: 'advocacy', representation: north });
+describeComplianceContract({ running, schema: 'advocacy', prefix: 'advocacy', representation: north });
 
 describe('roles of this service', () => {
   it('never shows an advocate the checks, even of their own provider', async () => {
@@ -72,23 +72,6 @@ describe('bad input', () => {
     expect(result.errors?.[0]?.message).toBe(careHistoryMessage);
     expect(await snapshot()).toEqual(before);
   });
-
-  it.each([['2024-02-30'], ['11/03/2024'], [''], [20240311], [null]])(
-    'refuses the date %j, naming it, and writes nothing',
-    async (asOf) => {
-      const token = await running.keys.tokenForRole('manager');
-      const before = await snapshot();
-      for (const selection of [live, recorded]) {
-        const result = await ask(token, selection, { asOf, careHistory: careHistory.north });
-        expect(result.errors?.[0]?.extensions, selection).toMatchObject({
-          code: 'BAD_USER_INPUT',
-          field: 'asOf',
-        });
-        expect(result.errors?.[0]?.message).toBe('asOf must be a calendar date as YYYY-MM-DD');
-      }
-      expect(await snapshot()).toEqual(before);
-    },
-  );
 });
 
 describe('tenancy', () => {
@@ -106,20 +89,6 @@ describe('tenancy', () => {
           ],
         },
       ],
-    });
-  });
-
-  it('forces row-level security on the snapshots, which the service role cannot read without a council', async () => {
-    const rows = await rowSecurityOf(running.database.superuser, 'advocacy');
-    expect(rows.find((row) => row.relname === 'compliance_snapshots')).toMatchObject({
-      relrowsecurity: true,
-      relforcerowsecurity: true,
-    });
-    await withClient(running.database.urlFor('advocacy'), async (client) => {
-      const { rows: counted } = await client.query(
-        'select count(*)::int as n from advocacy.compliance_snapshots',
-      );
-      expect(counted[0].n).toBe(0);
     });
   });
 });

@@ -8,7 +8,7 @@ import {
   testService,
   withClient,
 } from '@footprint/testing';
-import { describeComplianceRoles } from '@footprint/testing/compliance';
+import { describeComplianceContract } from '@footprint/testing/compliance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as escalations } from '../src/index.ts';
 import { seedCompliance, seedSnapshots } from './compliance-fixtures.ts';
@@ -33,30 +33,11 @@ const ask = (token: string | undefined, selection: string, asOf: unknown = '2024
 const live = 'escalationsChecks { check count items { reference iroId } }';
 const recorded = 'escalationsRecordedChecks { check count items { reference iroId } }';
 
-describeComplianceRoles({
+describeComplianceContract({
   running,
   schema: 'escalations',
   prefix: 'escalations',
   representation: { asOf: '2024-03-11' },
-});
-
-describe('bad input', () => {
-  it.each([['2024-02-30'], ['11/03/2024'], [''], [20240311], [null]])(
-    'refuses the date %j, naming it, and writes nothing',
-    async (asOf) => {
-      const token = await running.keys.tokenForRole('manager');
-      const before = await snapshot();
-      for (const selection of [live, recorded]) {
-        const result = await ask(token, selection, asOf);
-        expect(result.errors?.[0]?.extensions, selection).toMatchObject({
-          code: 'BAD_USER_INPUT',
-          field: 'asOf',
-        });
-        expect(result.errors?.[0]?.message).toBe('asOf must be a calendar date as YYYY-MM-DD');
-      }
-      expect(await snapshot()).toEqual(before);
-    },
-  );
 });
 
 describe('tenancy', () => {
@@ -75,26 +56,6 @@ describe('tenancy', () => {
           ],
         },
       ],
-    });
-  });
-
-  it('forces row-level security on the snapshots, which the service role cannot read without a council', async () => {
-    const rows = await rowSecurityOf(running.database.superuser, 'escalations');
-    expect(rows.find((row) => row.relname === 'compliance_snapshots')).toMatchObject({
-      relrowsecurity: true,
-      relforcerowsecurity: true,
-    });
-    await withClient(running.database.urlFor('escalations'), async (client) => {
-      const { rows: counted } = await client.query(
-        'select count(*)::int as n from escalations.compliance_snapshots',
-      );
-      expect(counted[0].n).toBe(0);
-    });
-    await inCouncilTransaction(running.database.urlFor('escalations'), 'south', async (client) => {
-      const { rows: south } = await client.query(
-        'select distinct tenant_id from escalations.compliance_snapshots',
-      );
-      expect(south).toEqual([{ tenant_id: 'south' }]);
     });
   });
 });
