@@ -1,12 +1,4 @@
-import {
-  callEntities,
-  casesForOtherRoles,
-  entitiesQuery,
-  rowSecurityOf,
-  snapshotSchema,
-  testService,
-  withClient,
-} from '@footprint/testing';
+import { callEntities, entitiesQuery, snapshotSchema, testService } from '@footprint/testing';
 import { describeComplianceContract } from '@footprint/testing/compliance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as advocacy } from '../src/index.ts';

@@ -1,12 +1,4 @@
-import {
-  callEntities,
-  casesForOtherRoles,
-  entitiesQuery,
-  rowSecurityOf,
-  snapshotSchema,
-  testService,
-  withClient,
-} from '@footprint/testing';
+import { callEntities, entitiesQuery, snapshotSchema, testService } from '@footprint/testing';
 import { describeComplianceContract } from '@footprint/testing/compliance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as fosterCarerReviews } from '../src/index.ts';
@@ -22,14 +14,14 @@ beforeAll(running.start);
 afterAll(running.stop);
 
 /** Every row of every table, audit trail included: a refused read writes nothing, not even an audit row. */
-const snapshot = () => snapshotSchema(running.database.superuser, 'foster_carer_reviews');
+const _snapshot = () => snapshotSchema(running.database.superuser, 'foster_carer_reviews');
 
 const ask = (token: string | undefined, selection: string, asOf: unknown = '2024-03-11') =>
   callEntities(running.url, entitiesQuery('Compliance', selection), [{ __typename: 'Compliance', asOf }], {
     token,
   });
 
-const live = 'fosterCarerReviewsChecks { check count items { reference iroId } }';
+const _live = 'fosterCarerReviewsChecks { check count items { reference iroId } }';
 const recorded = 'fosterCarerReviewsRecordedChecks { check count items { reference iroId } }';
 
 describeComplianceContract({
