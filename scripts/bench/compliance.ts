@@ -1,6 +1,7 @@
+import { complianceQuery } from '@footprint/compliance';
 import { connect, roleUrl } from '@footprint/db';
 import type { ComplianceService } from '@footprint/domain';
-import { connectRedis, NIGHTLY_FAN_OUT } from '@footprint/jobs';
+import { type CouncilJobData, connectRedis, type Job, NIGHTLY_FAN_OUT } from '@footprint/jobs';
 import type { TestDatabase } from '@footprint/testing';
 import { superuserUrl } from '@footprint/testing';
 import { complianceSnapshotJob, startNightlyWorker } from '@footprint/worker';
@@ -8,10 +9,14 @@ import { startSystem } from '../../test/support/system.ts';
 import { AS_OF, ENGLAND_COUNCILS, ENGLAND_DATABASE, englandDatabase } from './england.ts';
 import { BenchAbort } from './import.ts';
 import { count, megabytes, memorySampler, seconds } from './measure.ts';
+import { startSystemProcesses } from './processes.ts';
 import { table } from './table.ts';
 
-/** Two cores: two councils at a time keep both busy (the subgraphs and the worker share this process). */
-const CONCURRENCY = 2;
+/**
+ * Two cores: two councils at a time keep both busy (the subgraphs and the worker share this process,
+ * PostgreSQL the machine). BENCH_COMPLIANCE_CONCURRENCY tries another.
+ */
+const CONCURRENCY = Number(process.env.BENCH_COMPLIANCE_CONCURRENCY) || 2;
 
 /** The tables the checks read, by the schema that holds them. */
 const READ_TABLES = [
@@ -52,22 +57,22 @@ const FLOOR_SQL = `
 with in_care as (
   select distinct on (tenant_id, child_id) tenant_id, child_id, placement
   from children.episodes
-  where start_date <= $1::date and (end_date is null or end_date >= $1::date)
+  where tenant_id = any($2::text[]) and start_date <= $1::date and (end_date is null or end_date >= $1::date)
   order by tenant_id, child_id, start_date desc
 ), latest as (
   select tenant_id, child_id, max(review_date) as last_review,
          count(*) filter (where outcomes_issued is null or record_distributed is null) as paperwork_open
-  from reviews.reviews where review_date <= $1::date group by tenant_id, child_id
+  from reviews.reviews where tenant_id = any($2::text[]) and review_date <= $1::date group by tenant_id, child_id
 ), midway as (
   select tenant_id, child_id, max(midway_date) as last_midway
-  from reviews.midway_reviews where midway_date <= $1::date group by tenant_id, child_id
+  from reviews.midway_reviews where tenant_id = any($2::text[]) and midway_date <= $1::date group by tenant_id, child_id
 ), recs as (
   select tenant_id, count(*) filter (where completed_on is null and due_date < $1::date) as overdue
-  from reviews.recommendations group by tenant_id
+  from reviews.recommendations where tenant_id = any($2::text[]) group by tenant_id
 ), current_iro as (
   select distinct on (tenant_id, child_id) tenant_id, child_id, iro_id
   from children.allocations
-  where start_date <= $1::date and (end_date is null or end_date > $1::date)
+  where tenant_id = any($2::text[]) and start_date <= $1::date and (end_date is null or end_date > $1::date)
   order by tenant_id, child_id, start_date desc
 ), caseloads as (
   select c.tenant_id, count(*) filter (where c.n > 50) as over
@@ -78,6 +83,7 @@ with in_care as (
   select tenant_id, count(*) filter (where iros > 1) as split
   from (select g.tenant_id, g.group_id, count(distinct a.iro_id) as iros
         from children.sibling_groups g left join current_iro a using (tenant_id, child_id)
+        where g.tenant_id = any($2::text[])
         group by g.tenant_id, g.group_id) x
   group by tenant_id
 ), esc as (
@@ -86,18 +92,20 @@ with in_care as (
   join lateral (select event from escalations.escalation_events v
                 where v.tenant_id = e.tenant_id and v.escalation_id = e.id and v.event_date <= $1::date
                 order by event_date desc, sequence desc limit 1) last on true
+  where e.tenant_id = any($2::text[])
   group by e.tenant_id
 ), advocates as (
   select distinct tenant_id, child_id from advocacy.involvements
-  where referral_date <= $1::date and (end_date is null or end_date >= $1::date)
+  where tenant_id = any($2::text[]) and referral_date <= $1::date and (end_date is null or end_date >= $1::date)
 ), fostering as (
   select h.tenant_id,
          count(*) filter (where coalesce(r.last_review, h.approved_on) + 365 < $1::date) as overdue
   from foster_carer_reviews.households h
   left join (select tenant_id, household_id, max(review_date) as last_review
-             from foster_carer_reviews.reviews group by tenant_id, household_id) r
+             from foster_carer_reviews.reviews where tenant_id = any($2::text[])
+             group by tenant_id, household_id) r
     on r.tenant_id = h.tenant_id and r.household_id = h.id
-  where h.approved_on <= $1::date and (h.ended_on is null or h.ended_on > $1::date)
+  where h.tenant_id = any($2::text[]) and h.approved_on <= $1::date and (h.ended_on is null or h.ended_on > $1::date)
   group by h.tenant_id
 )
 select c.tenant_id,
@@ -128,11 +136,12 @@ order by c.tenant_id`;
  * scale, through the real fan-out (BullMQ), gateway and subgraphs, against the floor of one
  * set-based SQL pass over the same rows.
  */
-export async function complianceBenchmark(options: { councils?: number }) {
+export async function complianceBenchmark(options: { councils?: number; processes?: boolean }) {
   const councils = options.councils ?? ENGLAND_COUNCILS;
   process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:54329/postgres';
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:63799';
   const england = await englandDatabase({ councils });
+  const tenants = england.councils.map((c) => c.slug);
   const admin = superuserUrl();
   const superuser = connect(england.superuserDbUrl, { max: 2 });
   const database: TestDatabase = {
@@ -147,21 +156,27 @@ export async function complianceBenchmark(options: { councils?: number }) {
     (await superuser.pool.query(text, values)).rows as T[];
   const sizes = await Promise.all(
     READ_TABLES.map(async (name) => {
-      const [row] = await q<{ n: string }>(`select count(*) as n from ${name}`);
+      const [row] = await q<{ n: string }>(`select count(*) as n from ${name} where tenant_id = any($1)`, [
+        tenants,
+      ]);
       return [name, Number(row!.n)] as const;
     }),
   );
   const rowsRead = sizes.reduce((a, [, n]) => a + n, 0);
   const [cla] = await q<{ n: string }>(
     `select count(distinct (tenant_id, child_id)) as n from children.episodes
-     where start_date <= $1::date and (end_date is null or end_date >= $1::date) and legal_status not in ('V3','V4')`,
-    [AS_OF],
+     where tenant_id = any($2) and start_date <= $1::date and (end_date is null or end_date >= $1::date)
+       and legal_status not in ('V3','V4')`,
+    [AS_OF, tenants],
   );
   const lookedAfter = Number(cla!.n);
   // Last run's snapshots go, so that the count after the run is this run's.
   for (const t of SNAPSHOT_TABLES) await q(`delete from ${t} where snapshot_date = $1`, [AS_OF]);
 
-  const system = await startSystem({ database });
+  // In this process as the report bench has them, or (--processes) each in its own as deployed.
+  const system = options.processes
+    ? await startSystemProcesses(database)
+    : { ...(await startSystem({ database })), peakRss: () => [] as { name: string; bytes: number | null }[] };
   const redis = connectRedis(redisUrl);
   const prefix = `footprint-bench-compliance-${process.pid}-${Date.now()}`;
   const connections = new Map<string, ReturnType<typeof connect>>();
@@ -199,7 +214,9 @@ export async function complianceBenchmark(options: { councils?: number }) {
     );
     const memory = memorySampler();
     const started = performance.now();
-    await nightly.queue.add(NIGHTLY_FAN_OUT, { date: AS_OF });
+    // The scheduler's fan-out: of every council, or (fewer asked than the database holds) of each asked.
+    if (england.generated === councils) await nightly.queue.add(NIGHTLY_FAN_OUT, { date: AS_OF });
+    else for (const tenant of tenants) await nightly.queue.add(NIGHTLY_FAN_OUT, { date: AS_OF, tenant });
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       if (perCouncil.length >= councils) break;
@@ -211,12 +228,12 @@ export async function complianceBenchmark(options: { councils?: number }) {
     const { peakRss, peakHeap } = memory.stop();
 
     const [stored] = await q<{ n: string }>(
-      `select (${SNAPSHOT_TABLES.map((t) => `(select count(*) from ${t} where snapshot_date = $1)`).join(' + ')}) as n`,
-      [AS_OF],
+      `select (${SNAPSHOT_TABLES.map((t) => `(select count(*) from ${t} where snapshot_date = $1 and tenant_id = any($2))`).join(' + ')}) as n`,
+      [AS_OF, tenants],
     );
     const [items] = await q<{ n: string }>(
-      `select (${SNAPSHOT_TABLES.map((t) => `(select coalesce(sum(count), 0) from ${t} where snapshot_date = $1)`).join(' + ')}) as n`,
-      [AS_OF],
+      `select (${SNAPSHOT_TABLES.map((t) => `(select coalesce(sum(count), 0) from ${t} where snapshot_date = $1 and tenant_id = any($2))`).join(' + ')}) as n`,
+      [AS_OF, tenants],
     );
 
     // The floor, in the same run: twice, the second with the pages as warm as the nightly run had them.
@@ -224,7 +241,7 @@ export async function complianceBenchmark(options: { councils?: number }) {
     let floorRows = 0;
     for (let i = 0; i < 2; i++) {
       const t0 = performance.now();
-      floorRows = (await q(FLOOR_SQL, [AS_OF])).length;
+      floorRows = (await q(FLOOR_SQL, [AS_OF, tenants])).length;
       floors.push(performance.now() - t0);
     }
     const floorMs = Math.min(...floors);
@@ -245,7 +262,18 @@ export async function complianceBenchmark(options: { councils?: number }) {
           ['items in them', count(Number(items!.n))],
           ['council jobs, summed time', seconds(jobMs)],
           ['  slowest council', `${slowest[0]?.tenant} ${seconds(slowest[0]?.ms ?? 0)}`],
-          ['peak RSS (this process: worker, gateway, subgraphs)', megabytes(peakRss)],
+          [
+            options.processes
+              ? 'peak RSS of this process (the worker)'
+              : 'peak RSS (this process: worker, gateway, subgraphs)',
+            megabytes(peakRss),
+          ],
+          ...system
+            .peakRss()
+            .map(({ name, bytes }) => [
+              `  peak RSS of the ${name} process`,
+              bytes === null ? '?' : megabytes(bytes),
+            ]),
           ['peak JS heap', megabytes(peakHeap)],
           [`floor: one set-based SQL pass (${floorRows} councils), best of 2`, seconds(floorMs)],
           ['  first pass', seconds(floors[0]!)],
@@ -255,7 +283,88 @@ export async function complianceBenchmark(options: { councils?: number }) {
       ),
     );
     console.log(
-      'Five subgraphs, the gateway and the worker run in this one process (startSystem), so its RSS is theirs too.',
+      options.processes
+        ? 'The five subgraphs and the gateway each ran in a process of their own; the worker in this one.'
+        : 'Five subgraphs, the gateway and the worker run in this one process (startSystem), so its RSS is theirs too.',
+    );
+
+    // Where a council's time goes: each part of the query alone through the gateway, for the largest council.
+    const largest = [...england.councils].sort((a, b) => b.children - a.children)[0]!;
+    const token = await system.keys.tokenFor({ tenant: largest.slug, roles: ['manager'] }, 3600);
+    const ask = async (selection: string) => {
+      const query = selection.startsWith('\nquery')
+        ? selection
+        : `query ($asOf: Date!) { compliance(asOf: $asOf) { asOf ${selection} } }`;
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        const response = await fetch(system.gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables: { asOf: AS_OF } }),
+        });
+        const text = await response.text();
+        times.push(performance.now() - t0);
+        bytes = text.length;
+        const body = JSON.parse(text) as { errors?: { message: string }[] };
+        if (body.errors?.length) {
+          throw new BenchAbort(`${selection}: ${body.errors.map((e) => e.message).join('; ')}`);
+        }
+      }
+      return { ms: times.sort((a, b) => a - b)[1]!, bytes };
+    };
+    const checkFields = '{ check items { child { id } reference what dueDate daysOverdue iroId } }';
+    const parts: [string, string][] = [
+      ['children: read and arrange the records (asOf alone)', ''],
+      ['asOf + allocatedIros', 'allocatedIros { childId iroId }'],
+      ['asOf + careHistory (the JSON the others @require)', 'careHistory'],
+      ['asOf + childrenChecks', `childrenChecks ${checkFields}`],
+      ['asOf + reviewsChecks (careHistory → reviews)', `reviewsChecks ${checkFields}`],
+      ['asOf + advocacyChecks (careHistory → advocacy)', `advocacyChecks ${checkFields}`],
+      ['asOf + escalationsChecks', `escalationsChecks ${checkFields}`],
+      ['asOf + fosterCarerReviewsChecks', `fosterCarerReviewsChecks ${checkFields}`],
+      ['the whole compliance query', complianceQuery],
+    ];
+    const rows: string[][] = [];
+    for (const [label, selection] of parts) {
+      const { ms, bytes } = await ask(selection);
+      rows.push([label, `${ms.toFixed(0)} ms`, `${(bytes / 1024).toFixed(0)} kB`]);
+    }
+    // The job alone (no queue, nothing else running): the query, then the five snapshots stored.
+    const snapshotJob = complianceSnapshotJob({
+      gatewayUrl: system.gatewayUrl,
+      signingKey: system.keys.signingKey,
+      dbOf,
+    });
+    const jobTimes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      await snapshotJob.process({
+        data: { tenant: largest.slug, date: AS_OF },
+        updateProgress: async () => {},
+      } as unknown as Job<CouncilJobData>);
+      jobTimes.push(performance.now() - t0);
+    }
+    rows.push([
+      'the snapshot job alone (query, then five snapshots stored)',
+      `${jobTimes.sort((a, b) => a - b)[1]!.toFixed(0)} ms`,
+      '',
+    ]);
+    const job = perCouncil.find((c) => c.tenant === largest.slug);
+    console.log();
+    console.log(
+      table(
+        [
+          `breakdown: the largest council (${largest.slug}, ${count(largest.children)} children), median of 3`,
+          'time',
+          'answer',
+        ],
+        [
+          ...rows,
+          [`its job in the nightly run (${CONCURRENCY} councils at a time)`, `${job?.ms ?? '?'} ms`, ''],
+        ],
+      ),
     );
     if (process.env.BENCH_COMPLIANCE_DETAIL) {
       console.log(

@@ -23,9 +23,12 @@ import { child, HISTORY_END, type Iro, iroPosts } from './synthetic-council.ts';
 export const ENGLAND_COUNCILS = 153;
 /** Children looked after at 31 March across England (DfE, 2024: 83,630). */
 export const ENGLAND_LOOKED_AFTER = 84_000;
-/** synthetic-council.ts's ten-year council of 4,150 children has 1,352 looked after at the end. */
-const CHILDREN_PER_LOOKED_AFTER = 4_150 / 1_352;
-const GENERATOR_VERSION = 1;
+/**
+ * synthetic-council.ts's ten-year council of 4,150 children has 1,352 looked after at the end; at
+ * that ratio England came to 79,558 looked after, hence the second factor.
+ */
+const CHILDREN_PER_LOOKED_AFTER = (4_150 / 1_352) * (84_000 / 79_558);
+const GENERATOR_VERSION = 3;
 export const ENGLAND_DATABASE = 'footprint_bench_england';
 export const AS_OF = HISTORY_END;
 
@@ -180,6 +183,22 @@ const TABLES = {
       col('stage'),
     ],
   },
+  localPolicy: {
+    table: 'children.local_policy',
+    columns: [col('tenant_id'), col('key'), col('effective', 'date'), col('value')],
+  },
+  stages: {
+    table: 'escalations.stages',
+    columns: [
+      col('tenant_id'),
+      col('key'),
+      col('name'),
+      col('goes_to'),
+      col('responds_within_working_days', 'int'),
+      col('formal', 'boolean'),
+      col('position', 'int'),
+    ],
+  },
   commissions: {
     table: 'advocacy.commissions',
     columns: [col('tenant_id'), col('provider_id'), col('from_date', 'date')],
@@ -222,7 +241,7 @@ const TABLES = {
 } satisfies Record<string, TableSpec>;
 
 export type EnglandTable = keyof typeof TABLES;
-type Value = string | number | null | string[];
+type Value = string | number | boolean | null | string[];
 
 /** Rows of one table gathered column by column, written with one `insert … select from unnest(…)` per batch. */
 class Batch {
@@ -288,6 +307,23 @@ function generateCouncil(council: Council, batches: Record<EnglandTable, Batch>)
   }
   batches.staff.add([t, 'MGR0001', 'Helen Carter', 'manager', '1', 'permanent', '2012-09-01', null]);
   batches.commissions.add([t, PROVIDER, '2014-01-01']);
+  const number = Number(council.slug.slice(1));
+  // A third of the councils review the under-fives every three months (local_review_* have work).
+  if (number % 3 === 0) {
+    batches.localPolicy.add([t, 'review_intervals', '2020-04-01', '[{"fromAge":0,"toAge":4,"months":3}]']);
+  }
+  // A quarter have configured stages whose formal responses add up to more than 20 working days.
+  if (number % 4 === 0) {
+    const stages: [string, string, string, number, boolean][] = [
+      ['informal', 'Informal', 'Social worker', 5, false],
+      ['stage1', 'Stage 1', 'Team manager', 10, true],
+      ['stage2', 'Stage 2', 'Service manager', 10, true],
+      ['stage3', 'Stage 3', 'Head of service', 15, true],
+    ];
+    for (const [i, [key, name, goesTo, days, formal]] of stages.entries()) {
+      batches.stages.add([t, key, name, goesTo, days, formal, i + 1]);
+    }
+  }
 
   const extra = seededRandom((council.seed ^ 0x5bd1e995) >>> 0);
   let escalationNo = 0;
@@ -325,11 +361,27 @@ function generateCouncil(council: Council, batches: Record<EnglandTable, Batch>)
       open = e[7] === '';
       if (e[5] === 'K1' && secureSince === null) secureSince = start;
     }
-    const allocations = rows.allocations.map((a) => ({
-      iro: a[1]!,
-      from: dayNumber(iso(a[2]!)!),
-      to: a[3] === '' ? null : dayNumber(iso(a[3]!)!),
-    }));
+    const periodStarts = new Set(
+      rows.episodes.filter((e) => e[2] === 'S').map((e) => dayNumber(iso(e[1]!)!)),
+    );
+    const allocations = rows.allocations.map((a) => {
+      const allocation = {
+        iro: a[1]!,
+        from: dayNumber(iso(a[2]!)!),
+        to: a[3] === '' ? null : dayNumber(iso(a[3]!)!),
+      };
+      // Now and then the first IRO of a period comes late (iro_allocation_late has work).
+      const late = allocation.from + extra.int(8, 40);
+      if (
+        [0, 1, 2, 3, 4, 5].some((d) => periodStarts.has(allocation.from - d)) &&
+        extra.chance(0.08) &&
+        (allocation.to === null || late < allocation.to) &&
+        late < AS_OF_DAY
+      ) {
+        allocation.from = late;
+      }
+      return allocation;
+    });
     for (const a of allocations)
       batches.allocations.add([t, id, a.iro, day(a.from), a.to === null ? null : day(a.to)]);
     const iroOn = (d: number) =>
@@ -368,7 +420,9 @@ function generateCouncil(council: Council, batches: Record<EnglandTable, Batch>)
       for (let s = 1; s <= recs; s++) {
         const due = reviewDay + extra.int(20, 120);
         const done =
-          due <= AS_OF_DAY + 60 && extra.chance(age > 200 ? 0.9 : 0.55) ? due - extra.int(-20, 30) : null;
+          due <= AS_OF_DAY + 60 && extra.chance(age > 365 ? 0.985 : age > 120 ? 0.85 : 0.55)
+            ? due - extra.int(-20, 30)
+            : null;
         batches.recommendations.add([
           t,
           id,
@@ -481,13 +535,19 @@ export type England = {
   database: string;
   /** A URL of the database as the superuser (row-level security does not apply). */
   superuserDbUrl: string;
+  /** The councils asked for: the first N of those generated. */
   councils: Council[];
+  /** How many councils the database holds (the first N are the same at any N). */
+  generated: number;
   reused: boolean;
 };
 
 const META = 'public.bench_england';
 
-/** The England database of these parameters: reused when it is there, otherwise generated now. */
+/**
+ * The England database of these parameters: reused when it is there (one generated for more
+ * councils serves, its first N being the same councils), otherwise generated now.
+ */
 export async function englandDatabase(options: { councils: number; seed?: number }): Promise<England> {
   const params: EnglandParameters = {
     councils: options.councils,
@@ -511,9 +571,22 @@ export async function englandDatabase(options: { councils: number; seed?: number
         .query(`select params from ${META}`)
         .then((r) => r.rows[0]?.params as EnglandParameters | undefined)
         .catch(() => undefined);
-      if (found && JSON.stringify(found) === JSON.stringify(params)) {
-        console.log(`England data: reusing database ${ENGLAND_DATABASE} (${JSON.stringify(params)})`);
-        return { database: ENGLAND_DATABASE, superuserDbUrl, councils, reused: true };
+      if (
+        found &&
+        found.councils >= params.councils &&
+        found.seed === params.seed &&
+        found.version === params.version
+      ) {
+        console.log(
+          `England data: reusing database ${ENGLAND_DATABASE} (generated for ${found.councils} councils, seed ${found.seed}, generator v${found.version})`,
+        );
+        return {
+          database: ENGLAND_DATABASE,
+          superuserDbUrl,
+          councils,
+          generated: found.councils,
+          reused: true,
+        };
       }
     } finally {
       await client.close();
@@ -551,6 +624,8 @@ export async function englandDatabase(options: { councils: number; seed?: number
     'episodes',
     'allocations',
     'siblingGroups',
+    'localPolicy',
+    'stages',
     'reviews',
     'midwayReviews',
     'recommendations',
@@ -591,5 +666,5 @@ export async function englandDatabase(options: { councils: number; seed?: number
       .map(([name, b]) => `${count(b.total)} ${name}`)
       .join(', ')}, in ${seconds(performance.now() - started)}`,
   );
-  return { database: ENGLAND_DATABASE, superuserDbUrl, councils, reused: false };
+  return { database: ENGLAND_DATABASE, superuserDbUrl, councils, generated: councils.length, reused: false };
 }
