@@ -218,7 +218,7 @@ describe('footprint report --format json', () => {
   it('refuses a council that does not exist, a bad year and a bad format, with usage', async () => {
     const missing = await footprint(system, ['report', '--tenant', 'nowhere', '--year', '2023'], env);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('No council "nowhere"');
+    expect(missing.stderr).toContain('no council "nowhere"');
     const badYear = await footprint(system, ['report', '--tenant', 'exampleshire', '--year', '23'], env);
     expect(badYear.code).toBe(2);
     expect(badYear.stderr).toContain('--year <YYYY> is required');

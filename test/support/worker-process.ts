@@ -11,6 +11,9 @@ export async function startWorkerProcess(system: System, env: Record<string, str
     env: {
       ...process.env,
       IDENTITY_DATABASE_URL: system.database.urlFor('identity'),
+      // The nightly compliance job asks the suite's gateway as a council's manager.
+      GATEWAY_URL: system.gatewayUrl,
+      AUTH_PRIVATE_KEY: system.keys.privateKeyPem,
       ...Object.fromEntries(
         services.map((name) => [
           `${name.toUpperCase().replaceAll('-', '_')}_DATABASE_URL`,

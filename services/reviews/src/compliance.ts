@@ -4,7 +4,6 @@ import {
   type IsoDate,
   type LocalPolicy,
   localPolicySchema,
-  maxDate,
   type ReviewComplianceChild,
   reviewComplianceChecks,
 } from '@footprint/domain';
@@ -103,15 +102,18 @@ export function computeReviewsCompliance(
 /**
  * Everything the checks read of the given children up to `asOf`, one query per table, in the
  * caller's tenant transaction: what the nightly run passes to {@link computeReviewsCompliance}.
+ * `from` (the earliest date the records are checked on, `asOf` by default) leaves out
+ * recommendations completed before it, which no check on those dates reads.
  */
 export async function findComplianceRecords(
   tx: Transaction,
   childIds: readonly string[],
   asOf: IsoDate,
+  from: IsoDate = asOf,
 ): Promise<ComplianceRecords> {
   const reviews = await findComplianceReviews(tx, childIds, asOf);
   const midwayReviews = await findComplianceMidwayReviews(tx, childIds, asOf);
-  const recommendations = await findComplianceRecommendations(tx, childIds, asOf);
+  const recommendations = await findComplianceRecommendations(tx, childIds, asOf, from);
   return { reviews, midwayReviews, recommendations };
 }
 
@@ -141,9 +143,9 @@ function reviewsChecksLoader(ctx: RequestContext) {
         inputs.flatMap((input) => (input instanceof Error ? [] : input.careHistory.map((c) => c.childId))),
       ),
     ];
-    const latest = valid.map((r) => r.asOf).reduce((a, b) => maxDate(a, b));
+    const dates = valid.map((r) => r.asOf).sort();
     const records = await ctx.inTenant(async (tx) => {
-      const found = await findComplianceRecords(tx, childIds, latest);
+      const found = await findComplianceRecords(tx, childIds, dates.at(-1)!, dates[0]!);
       await ctx.audit(tx, 'read', 'Compliance', [...new Set(valid.map((r) => r.asOf))], {
         read: ['reviews', 'midway_reviews', 'recommendations'],
       });

@@ -64,11 +64,16 @@ export type ComplianceRecommendationRow = {
   completedOn: string | null;
 };
 
-/** The recommendations of the given children made at reviews held by `asOf`, by review then order. */
+/**
+ * The recommendations of the given children made at reviews held by `asOf` that can be overdue on
+ * some date from `from` to `asOf` (due before `asOf`, not completed by `from`), by review then order:
+ * a council's years of recommendations done long ago are never read.
+ */
 export async function findComplianceRecommendations(
   tx: Transaction,
   childIds: readonly string[],
   asOf: string,
+  from: string = asOf,
 ): Promise<ComplianceRecommendationRow[]> {
   const { rows } = await tx.execute<ComplianceRecommendationRow>(sql`
     select ${recommendations.childId} as "childId", ${recommendations.reviewDate} as "reviewDate",
@@ -78,6 +83,8 @@ export async function findComplianceRecommendations(
     from ${recommendations}
     where ${recommendations.childId} in (select unnest(${sql.param([...childIds])}::text[]))
       and ${recommendations.reviewDate} <= ${asOf}
+      and ${recommendations.dueDate} < ${asOf}
+      and (${recommendations.completedOn} is null or ${recommendations.completedOn} > ${from})
     order by ${recommendations.childId}, ${recommendations.reviewDate}, ${recommendations.sequence}`);
   return rows;
 }
