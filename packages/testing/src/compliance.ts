@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callEntities, entitiesQuery } from './entities.ts';
+import { callEntities, entitiesOf, entitiesQuery } from './entities.ts';
 import { casesForOtherRoles } from './roles.ts';
 import type { TestService } from './service.ts';
 import { snapshotSchema } from './snapshot.ts';
@@ -117,6 +117,80 @@ export function describeComplianceContract({
         );
         expect(councils.filter((row) => row.tenant_id !== 'north')).toEqual([]);
       });
+    });
+  });
+}
+
+export type RecordedCheckOptions = Omit<ComplianceContractOptions, 'representation'> & {
+  /** The service as its audit rows name it: `foster-carer-reviews`. */
+  service: string;
+  /** The service's one check. */
+  check: string;
+  /** The items the fixtures stored for north and south on 2024-03-10 (north's two, south's one), as the API gives them. */
+  storedItems: { north: readonly unknown[]; south: readonly unknown[] };
+  /** The staff reference of the IRO that north's second stored item names. */
+  iro: string;
+};
+
+/**
+ * The tests of a one-check subgraph's stored nights: a manager gets every item the night stored,
+ * an IRO only the items that name them, each council its own night, and every read audited.
+ */
+export function describeRecordedCheck({
+  running,
+  schema,
+  prefix,
+  service,
+  check,
+  storedItems,
+  iro,
+}: RecordedCheckOptions) {
+  type Check = { check: string; count: number; items: unknown[] };
+  const field = `${prefix}RecordedChecks`;
+  const recorded = async (token: string, ...dates: string[]) =>
+    (
+      await entitiesOf<Record<string, Check[]>>(
+        running.url,
+        entitiesQuery(
+          'Compliance',
+          `${field} { check count items { child { id } reference what dueDate daysOverdue iroId } }`,
+        ),
+        dates.map((asOf) => ({ __typename: 'Compliance', asOf })),
+        { token },
+      )
+    ).map((entity) => entity?.[field]);
+
+  describe(`recorded ${service} checks`, () => {
+    it('gives a manager every item the night stored, its own checks only', async () => {
+      const [night, none] = await recorded(
+        await running.keys.tokenForRole('manager'),
+        '2024-03-10',
+        '2024-03-09',
+      );
+      expect(night).toEqual([{ check, count: 2, items: storedItems.north }]);
+      expect(none).toEqual([]);
+    });
+
+    it('gives an IRO only the items that name them', async () => {
+      const [night] = await recorded(await running.keys.tokenForRole('iro', { staffRef: iro }), '2024-03-10');
+      expect(night).toEqual([{ check, count: 1, items: [storedItems.north[1]] }]);
+    });
+
+    it('gives south its own night', async () => {
+      const [night] = await recorded(
+        await running.keys.tokenForRole('manager', { tenant: 'south' }),
+        '2024-03-10',
+      );
+      expect(night).toEqual([{ check, count: 1, items: storedItems.south }]);
+    });
+
+    it('audits the nights read', async () => {
+      await recorded(await running.keys.tokenForRole('iro', { staffRef: iro }), '2024-03-10');
+      const { rows } = await running.database.superuser.query(
+        `select actor, entity_ids, detail from ${schema}.audit_events
+         where tenant_id = 'north' and entity = 'ComplianceSnapshot' order by at desc limit 1`,
+      );
+      expect(rows[0]).toEqual({ actor: 'north-iro', entity_ids: ['2024-03-10'], detail: { service } });
     });
   });
 }

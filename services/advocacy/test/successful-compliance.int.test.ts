@@ -1,4 +1,5 @@
 import { entitiesOf, entitiesQuery, testService } from '@footprint/testing';
+import { describeRecordedCheck } from '@footprint/testing/compliance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as advocacy } from '../src/index.ts';
 import { careHistory, seedCompliance, seedSnapshots, storedItems } from './compliance-fixtures.ts';
@@ -107,54 +108,12 @@ describe('live advocacy checks', () => {
   });
 });
 
-describe('recorded advocacy checks', () => {
-  const recorded = async (token: string, ...dates: string[]) =>
-    entitiesOf<{ advocacyRecordedChecks: Check[] }>(
-      running.url,
-      entitiesQuery('Compliance', `advocacyRecordedChecks { check count items { ${itemFields} } }`),
-      dates.map((asOf) => ({ __typename: 'Compliance', asOf })),
-      { token },
-    );
-
-  it('gives a manager every item the night stored, its own checks only', async () => {
-    const [night, none] = await recorded(
-      await running.keys.tokenForRole('manager'),
-      '2024-03-10',
-      '2024-03-09',
-    );
-    expect(night!.advocacyRecordedChecks).toEqual([
-      { check: 'secure_without_advocate', count: 2, items: storedItems.north },
-    ]);
-    expect(none!.advocacyRecordedChecks).toEqual([]);
-  });
-
-  it('gives an IRO only their own items', async () => {
-    const [night] = await recorded(await running.keys.tokenForRole('iro', { staffRef: 'I2' }), '2024-03-10');
-    expect(night!.advocacyRecordedChecks).toEqual([
-      { check: 'secure_without_advocate', count: 1, items: [storedItems.north[1]] },
-    ]);
-  });
-
-  it('gives south its own night', async () => {
-    const [night] = await recorded(
-      await running.keys.tokenForRole('manager', { tenant: 'south' }),
-      '2024-03-10',
-    );
-    expect(night!.advocacyRecordedChecks).toEqual([
-      { check: 'secure_without_advocate', count: 1, items: storedItems.south },
-    ]);
-  });
-
-  it('audits the nights read', async () => {
-    await recorded(await running.keys.tokenForRole('iro', { staffRef: 'I2' }), '2024-03-10');
-    const { rows } = await running.database.superuser.query(
-      `select actor, entity_ids, detail from advocacy.audit_events
-       where tenant_id = 'north' and entity = 'ComplianceSnapshot' order by at desc limit 1`,
-    );
-    expect(rows[0]).toEqual({
-      actor: 'north-iro',
-      entity_ids: ['2024-03-10'],
-      detail: { service: 'advocacy' },
-    });
-  });
+describeRecordedCheck({
+  running,
+  schema: 'advocacy',
+  prefix: 'advocacy',
+  service: 'advocacy',
+  check: 'secure_without_advocate',
+  storedItems,
+  iro: 'I2',
 });

@@ -1,4 +1,5 @@
 import { entitiesOf, entitiesQuery, testService } from '@footprint/testing';
+import { describeRecordedCheck } from '@footprint/testing/compliance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service as fosterCarerReviews } from '../src/index.ts';
 import { seedCompliance, seedSnapshots, storedItems } from './compliance-fixtures.ts';
@@ -117,54 +118,12 @@ describe('live foster carer review check', () => {
   });
 });
 
-describe('recorded foster carer review check', () => {
-  const recorded = async (token: string, ...dates: string[]) =>
-    entitiesOf<{ fosterCarerReviewsRecordedChecks: Check[] }>(
-      running.url,
-      entitiesQuery('Compliance', `fosterCarerReviewsRecordedChecks { check count items { ${itemFields} } }`),
-      dates.map((asOf) => ({ __typename: 'Compliance', asOf })),
-      { token },
-    );
-
-  it('gives a manager every item the night stored, its own checks only', async () => {
-    const [night, none] = await recorded(
-      await running.keys.tokenForRole('manager'),
-      '2024-03-10',
-      '2024-03-09',
-    );
-    expect(night!.fosterCarerReviewsRecordedChecks).toEqual([
-      { check: 'foster_carer_review_overdue', count: 2, items: storedItems.north },
-    ]);
-    expect(none!.fosterCarerReviewsRecordedChecks).toEqual([]);
-  });
-
-  it('gives an IRO only the items that name them', async () => {
-    const [night] = await recorded(await running.keys.tokenForRole('iro', { staffRef: 'R1' }), '2024-03-10');
-    expect(night!.fosterCarerReviewsRecordedChecks).toEqual([
-      { check: 'foster_carer_review_overdue', count: 1, items: [storedItems.north[1]] },
-    ]);
-  });
-
-  it('gives south its own night', async () => {
-    const [night] = await recorded(
-      await running.keys.tokenForRole('manager', { tenant: 'south' }),
-      '2024-03-10',
-    );
-    expect(night!.fosterCarerReviewsRecordedChecks).toEqual([
-      { check: 'foster_carer_review_overdue', count: 1, items: storedItems.south },
-    ]);
-  });
-
-  it('audits the nights read', async () => {
-    await recorded(await running.keys.tokenForRole('iro', { staffRef: 'R1' }), '2024-03-10');
-    const { rows } = await running.database.superuser.query(
-      `select actor, entity_ids, detail from foster_carer_reviews.audit_events
-       where tenant_id = 'north' and entity = 'ComplianceSnapshot' order by at desc limit 1`,
-    );
-    expect(rows[0]).toEqual({
-      actor: 'north-iro',
-      entity_ids: ['2024-03-10'],
-      detail: { service: 'foster-carer-reviews' },
-    });
-  });
+describeRecordedCheck({
+  running,
+  schema: 'foster_carer_reviews',
+  prefix: 'fosterCarerReviews',
+  service: 'foster-carer-reviews',
+  check: 'foster_carer_review_overdue',
+  storedItems,
+  iro: 'R1',
 });
