@@ -237,6 +237,36 @@ describe('dates as ISO strings', () => {
     );
   });
 
+  it.each([
+    '2021-02-31',
+    '2023-02-29',
+    '2021-13-01',
+    '2021-00-10',
+    '2021-01-00',
+    '0000-01-01',
+    '2021-2-03',
+    '2021-02-3',
+    ' 2021-02-03',
+    '2021-02-03 ',
+    '2021/02/03',
+    '2021-02-03T00',
+    '03/02/2021',
+    '2021-0a-03',
+    '+021-02-03',
+    '',
+  ])('refuses %j as an ISO date', (text) => {
+    expect(isIsoDate(text)).toBe(false);
+  });
+
+  it('takes a string as an ISO date exactly when it reads as one', () => {
+    expect([null, undefined, 20210203, new Date(), ['2021-02-03']].some(isIsoDate)).toBe(false);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9-]{10}$/), (text) => {
+        expect(isIsoDate(text)).toBe(parseDate(text) === text);
+      }),
+    );
+  });
+
   it('gives the date in England at an instant, across the clock change', () => {
     expect(londonDateOf(new Date('2023-06-30T23:30:00Z'))).toBe('2023-07-01');
     expect(londonDateOf(new Date('2023-12-31T23:30:00Z'))).toBe('2023-12-31');

@@ -25,14 +25,34 @@ const pad4 = (n: number): string => String(n).padStart(4, '0');
 const formatParts = (year: number, month: number, day: number): IsoDate =>
   `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
 
+const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
+const monthOf = (date: IsoDate): number => Number(date.slice(5, 7));
+const dayOf = (date: IsoDate): number => Number(date.slice(8, 10));
+
 const validParts = (year: number, month: number, day: number): boolean =>
   year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 
-/** True for a real calendar date written `YYYY-MM-DD` (2021-02-31 is not one). */
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
+
+/** The number written by `length` ASCII digits of `text` from `from`. */
+const digitsAt = (text: string, from: number, length: number): number => {
+  let n = 0;
+  for (let i = from; i < from + length; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+};
+
+/**
+ * True for a real calendar date written `YYYY-MM-DD` (2021-02-31 is not one). Read character by
+ * character rather than by a pattern: every date another subgraph sends is checked with it.
+ */
 export const isIsoDate = (value: unknown): value is IsoDate => {
-  if (typeof value !== 'string') return false;
-  const m = ISO_PATTERN.exec(value);
-  return m !== null && validParts(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (typeof value !== 'string' || value.length !== 10) return false;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  for (const i of DIGIT_POSITIONS) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return validParts(digitsAt(value, 0, 4), digitsAt(value, 5, 2), digitsAt(value, 8, 2));
 };
 
 /**
@@ -102,10 +122,6 @@ export const fromDayNumber = (days: number): IsoDate => {
   const month = mp + (mp < 10 ? 3 : -9);
   return formatParts(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
 };
-
-const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
-const monthOf = (date: IsoDate): number => Number(date.slice(5, 7));
-const dayOf = (date: IsoDate): number => Number(date.slice(8, 10));
 
 /** Calendar days from `a` to `b` (negative when `b` is earlier). */
 export const daysBetween = (a: IsoDate, b: IsoDate): number => dayNumber(b) - dayNumber(a);

@@ -125,116 +125,132 @@ export const reviewSchedule = <R extends HeldReview, E extends Episode>(
   reviews: readonly R[],
   options: ScheduleOptions = {},
 ): PeriodSchedule<R, E> => {
-  const sorted = [...reviews].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const first = period.episodes[0]!;
-  const timeline: DueChange[] = [];
-  const scheduled: ScheduledReview<R>[] = [];
+  const sorted = [...reviews].sort(byDate);
+  const scheduler = new PeriodScheduler<R>(period, options);
+  let next = 0;
+  for (let i = 1; i < period.episodes.length; i++) {
+    const episode = period.episodes[i]!;
+    const previous = period.episodes[i - 1]!;
+    while (next < sorted.length && sorted[next]!.date < episode.decom) scheduler.hold(sorted[next++]!);
+    scheduler.episodeStarts(episode, previous);
+  }
+  while (next < sorted.length) scheduler.hold(sorted[next++]!);
+  return { period, reviews: scheduler.scheduled, pending: scheduler.due, timeline: scheduler.timeline };
+};
 
-  const initial = (): { mode: Mode; due: Due } => {
+const byDate = (a: HeldReview, b: HeldReview) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/**
+ * The state of one period's schedule as its events and reviews are applied in date order. A class
+ * rather than closures in {@link reviewSchedule}: a council's report schedules every period of
+ * every child, and closures would be created (and named) again for each.
+ */
+class PeriodScheduler<R extends HeldReview> {
+  readonly timeline: DueChange[] = [];
+  readonly scheduled: ScheduledReview<R>[] = [];
+  mode: Mode;
+  due: Due;
+  // Reviews held in the current sequence: the interval after the first is 3 months, then 6.
+  heldInSequence = 0;
+  lastHeld: IsoDate | null = null;
+
+  constructor(
+    period: PeriodOfCare,
+    private readonly options: ScheduleOptions,
+  ) {
+    const first = period.episodes[0]!;
     if (isShortBreakLegalStatus(first.ls)) {
-      return {
-        mode: 'short_break',
-        due: makeDue(addMonths(period.start, 3), 'short_break_first', period.start, options),
-      };
-    }
-    if (isPlacedForAdoption(first.place)) {
+      this.mode = 'short_break';
+      this.due = makeDue(addMonths(period.start, 3), 'short_break_first', period.start, options);
+    } else if (isPlacedForAdoption(first.place)) {
       // A placement for adoption that opens the period: the 28-day date replaces the 20-working-day one.
-      return {
-        mode: 'adoption',
-        due: makeDue(addDays(period.start, 28), 'adoption_placement', period.start, options),
-      };
+      this.mode = 'adoption';
+      this.due = makeDue(addDays(period.start, 28), 'adoption_placement', period.start, options);
+    } else {
+      this.mode = 'ordinary';
+      this.due = makeDue(addWorkingDays(period.start, 20), 'first_review', period.start, options);
     }
-    return {
-      mode: 'ordinary',
-      due: makeDue(addWorkingDays(period.start, 20), 'first_review', period.start, options),
-    };
-  };
-  const opening = initial();
-  const state: { mode: Mode; due: Due; heldInSequence: number; lastHeld: IsoDate | null } = {
-    mode: opening.mode,
-    due: opening.due,
-    // Reviews held in the current sequence: the interval after the first is 3 months, then 6.
-    heldInSequence: 0,
-    lastHeld: null,
-  };
-  timeline.push(changeFrom(state.due, period.start));
+    this.timeline.push(changeFrom(this.due, period.start));
+  }
 
-  const setDue = (next: Due, from: IsoDate): void => {
-    state.due = next;
-    timeline.push(changeFrom(next, from));
-  };
-  const restartAfterShortBreaks = (date: IsoDate): void => {
-    state.mode = 'ordinary';
-    state.heldInSequence = 0;
-    setDue(makeDue(addWorkingDays(date, 20), 'short_break_change', date, options), date);
-  };
-  const startAdoption = (date: IsoDate): void => {
-    state.mode = 'adoption';
-    state.heldInSequence = 0;
-    setDue(makeDue(addDays(date, 28), 'adoption_placement', date, options), date);
-  };
+  private setDue(next: Due, from: IsoDate): void {
+    this.due = next;
+    this.timeline.push(changeFrom(next, from));
+  }
 
-  const hold = (review: R): void => {
-    const { due, mode } = state;
-    scheduled.push({
+  private restartAfterShortBreaks(date: IsoDate): void {
+    this.mode = 'ordinary';
+    this.heldInSequence = 0;
+    this.setDue(makeDue(addWorkingDays(date, 20), 'short_break_change', date, this.options), date);
+  }
+
+  private startAdoption(date: IsoDate): void {
+    this.mode = 'adoption';
+    this.heldInSequence = 0;
+    this.setDue(makeDue(addDays(date, 28), 'adoption_placement', date, this.options), date);
+  }
+
+  hold(review: R): void {
+    const { due, mode } = this;
+    this.scheduled.push({
       dueDate: due.dueDate,
       basis: due.basis,
       countsFrom: due.countsFrom,
       localDueDate: due.localDueDate,
       review,
       date: review.date,
-      number: scheduled.length + 1,
+      number: this.scheduled.length + 1,
       shortBreak: mode === 'short_break',
       onTime: review.date <= due.dueDate,
       daysLate: Math.max(0, daysBetween(due.dueDate, review.date)),
       localOnTime: review.date <= due.localDueDate,
     });
-    state.lastHeld = review.date;
+    this.lastHeld = review.date;
     if (mode === 'short_break') {
-      setDue(makeDue(addMonths(review.date, 6), 'short_break_later', review.date, options), review.date);
+      this.setDue(
+        makeDue(addMonths(review.date, 6), 'short_break_later', review.date, this.options),
+        review.date,
+      );
       return;
     }
-    state.heldInSequence += 1;
-    const second = state.heldInSequence === 1;
+    this.heldInSequence += 1;
+    const second = this.heldInSequence === 1;
     const basis = AFTER_REVIEW[mode][second ? 0 : 1];
-    setDue(makeDue(addMonths(review.date, second ? 3 : 6), basis, review.date, options), review.date);
-  };
+    this.setDue(
+      makeDue(addMonths(review.date, second ? 3 : 6), basis, review.date, this.options),
+      review.date,
+    );
+  }
 
-  let next = 0;
-  for (let i = 1; i < period.episodes.length; i++) {
-    const episode = period.episodes[i]!;
-    const previous = period.episodes[i - 1]!;
-    while (next < sorted.length && sorted[next]!.date < episode.decom) hold(sorted[next++]!);
-    if (state.mode === 'short_break') {
+  /** A later episode of the period starts: a change from short breaks, or placement for adoption starting or ending. */
+  episodeStarts(episode: Episode, previous: Episode): void {
+    if (this.mode === 'short_break') {
       if (!isShortBreakLegalStatus(episode.ls)) {
         // Changed from short breaks: the ordinary schedule starts as if just looked after (§2).
-        if (isPlacedForAdoption(episode.place)) startAdoption(episode.decom);
-        else restartAfterShortBreaks(episode.decom);
+        if (isPlacedForAdoption(episode.place)) this.startAdoption(episode.decom);
+        else this.restartAfterShortBreaks(episode.decom);
       }
-      continue;
+      return;
     }
     const placed = isPlacedForAdoption(episode.place);
     const wasPlaced = isPlacedForAdoption(previous.place);
-    if (placed && !wasPlaced) startAdoption(episode.decom);
-    else if (!placed && wasPlaced && state.mode === 'adoption') {
-      state.mode = 'ordinary';
-      if (state.lastHeld !== null) {
+    if (placed && !wasPlaced) this.startAdoption(episode.decom);
+    else if (!placed && wasPlaced && this.mode === 'adoption') {
+      this.mode = 'ordinary';
+      if (this.lastHeld !== null) {
         // Leaving the adoptive placement: 6 months after the last review held in the period.
-        state.heldInSequence = 1;
-        setDue(
-          makeDue(addMonths(state.lastHeld, 6), 'left_adoptive_placement', state.lastHeld, options),
+        this.heldInSequence = 1;
+        this.setDue(
+          makeDue(addMonths(this.lastHeld, 6), 'left_adoptive_placement', this.lastHeld, this.options),
           episode.decom,
         );
       } else {
         // None held yet: the pending due date stands; the next review is the period's first.
-        state.heldInSequence = 0;
+        this.heldInSequence = 0;
       }
     }
   }
-  while (next < sorted.length) hold(sorted[next++]!);
-
-  return { period, reviews: scheduled, pending: state.due, timeline };
-};
+}
 
 /** The due date pending at the end of `date` (events and reviews of that day applied), or null before the period. */
 export const pendingDueOn = (schedule: PeriodSchedule, date: IsoDate): DueChange | null => {

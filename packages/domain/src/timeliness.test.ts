@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from './calendar.ts';
 import { periodsOfCare } from './periods-of-care.ts';
 import { childReviewSchedules } from './review-schedule.ts';
+import { isoDates } from './testing/arbitraries.ts';
 import { episode } from './testing/builders.ts';
 import { loadEpisodes, loadReviews, readExpected } from './testing/exampleshire.ts';
 import {
@@ -15,6 +17,7 @@ import {
   reviewsByMonthBehind,
   reviewsDueInYear,
   reviewsHeldInYear,
+  reviewsHeldInYears,
   timelinessFigures,
 } from './timeliness.ts';
 
@@ -210,5 +213,54 @@ describe("reviews by month as the report's map, with the reviews behind each cou
     expect(behind['reviews.byMonth.2022-04.onTime']).toEqual([held[0]]);
     expect(behind['reviews.byMonth.2022-05.held']).toEqual([]);
     expect(Object.keys(behind)).toHaveLength(24);
+  });
+});
+
+describe('reviews held in several years at once', () => {
+  const years = Array.from({ length: 10 }, (_, i) => 2015 + i);
+  const eachYear = (children: Parameters<typeof reviewsHeldInYears>[0]) =>
+    new Map(years.map((year) => [year, children.flatMap((c) => reviewsHeldInYear(c.schedules, year))]));
+
+  it('gives each year what reviewsHeldInYear gives it, for every Exampleshire child', () => {
+    const reviews = loadReviews();
+    const children = [...loadEpisodes()].map(([id, list]) =>
+      childReviewSchedules(periodsOfCare(list).periods, reviews.get(id) ?? []),
+    );
+    const together = reviewsHeldInYears(children, years);
+    expect(together).toEqual(eachYear(children));
+    expect([...together.values()].some((held) => held.length > 0)).toBe(true);
+  });
+
+  it('gives each year what reviewsHeldInYear gives it, whatever the periods and reviews', () => {
+    const history = fc
+      .uniqueArray(isoDates('2014-06-01', '2025-06-01'), { minLength: 1, maxLength: 6 })
+      .map((dates) => dates.sort())
+      .chain((dates) =>
+        fc.tuple(
+          fc.constant(dates),
+          fc.array(fc.constantFrom('X1', 'E11'), { minLength: dates.length, maxLength: dates.length }),
+          fc.array(fc.constantFrom('C2', 'V4'), { minLength: dates.length, maxLength: dates.length }),
+          fc.array(isoDates('2014-01-01', '2025-12-31'), { maxLength: 12 }),
+        ),
+      );
+    fc.assert(
+      fc.property(history, ([dates, reasons, statuses, reviewDates]) => {
+        const episodes = dates.map((start, i) =>
+          episode(start, dates[i + 1] ?? null, dates[i + 1] ? reasons[i]! : null, {
+            ls: statuses[i]!,
+            rne: i === 0 ? 'S' : 'L',
+          }),
+        );
+        const c = child(episodes, [...reviewDates].sort());
+        expect(reviewsHeldInYears([c, c], years)).toEqual(eachYear([c, c]));
+      }),
+    );
+  });
+
+  it('leaves out a year not asked for', () => {
+    const c = child([episode('2020-04-05', null, null)], ['2020-05-01', '2021-05-01']);
+    const held = reviewsHeldInYears([c], [2021]);
+    expect([...held.keys()]).toEqual([2021]);
+    expect(held.get(2021)!.map((r) => r.date)).toEqual(['2021-05-01']);
   });
 });

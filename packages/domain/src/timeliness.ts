@@ -1,4 +1,4 @@
-import { type IsoDate, reportingYear } from './calendar.ts';
+import { type IsoDate, reportingYear, reportingYearOf } from './calendar.ts';
 import { percent } from './numbers.ts';
 import { lookedAfterForAtLeast, overlaps } from './periods-of-care.ts';
 import {
@@ -25,6 +25,24 @@ export const reviewsHeldInYear = <R extends HeldReview>(
   for (const s of schedules) {
     if (s.period.shortBreakOnly) continue;
     for (const r of s.reviews) if (inRange(r.date, start, end)) held.push(r);
+  }
+  return held;
+};
+
+/**
+ * {@link reviewsHeldInYear} of each of `years` over every child, from one pass over their
+ * schedules: a five-year trend of a large council would otherwise walk every review five times.
+ */
+export const reviewsHeldInYears = <R extends HeldReview>(
+  children: readonly ChildReviewSchedules<R>[],
+  years: readonly number[],
+): Map<number, ScheduledReview<R>[]> => {
+  const held = new Map(years.map((year): [number, ScheduledReview<R>[]] => [year, []]));
+  for (const child of children) {
+    for (const s of child.schedules) {
+      if (s.period.shortBreakOnly) continue;
+      for (const r of s.reviews) held.get(reportingYearOf(r.date))?.push(r);
+    }
   }
   return held;
 };

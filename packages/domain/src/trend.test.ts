@@ -1,7 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { periodsOfCare } from './periods-of-care.ts';
+import { childrenLookedAfterFigures, periodsOfCare } from './periods-of-care.ts';
+import { isoDates } from './testing/arbitraries.ts';
 import { episode } from './testing/builders.ts';
-import { earliestPeriodStart, type TrendFigures, trend, trendYears } from './trend.ts';
+import { loadEpisodes } from './testing/exampleshire.ts';
+import {
+  earliestPeriodStart,
+  lookedAfterCountsByYear,
+  type TrendFigures,
+  trend,
+  trendYears,
+} from './trend.ts';
 
 describe('five-year trend (further-tables §2, §2a)', () => {
   it('is the year and four before it, oldest first', () => {
@@ -42,6 +51,69 @@ describe('five-year trend (further-tables §2, §2a)', () => {
       [2021, 2021],
       [2022, 2022],
       [2023, 2023],
+    ]);
+  });
+});
+
+describe('the trend’s looked-after counts, every year in one pass', () => {
+  const years = Array.from({ length: 12 }, (_, i) => 2013 + i);
+  const eachYear = (children: Parameters<typeof childrenLookedAfterFigures>[0]) =>
+    new Map(
+      years.map((year) => {
+        const { lookedAfterAt31March, startedInYear, ceasedInYear } = childrenLookedAfterFigures(
+          children,
+          year,
+        );
+        return [year, { lookedAfterAt31March, startedInYear, ceasedInYear }];
+      }),
+    );
+
+  it('gives each year what that year’s figures give, for every Exampleshire child', () => {
+    const children = [...loadEpisodes()].map(([child, list]) => ({
+      child,
+      periods: periodsOfCare(list).periods,
+    }));
+    const together = lookedAfterCountsByYear(children, years);
+    expect(together).toEqual(eachYear(children));
+    expect([...together.values()].some((counts) => counts.lookedAfterAt31March > 0)).toBe(true);
+  });
+
+  it('gives each year what that year’s figures give, whatever the periods', () => {
+    const child = fc
+      .uniqueArray(isoDates('2013-01-01', '2025-06-01'), { minLength: 1, maxLength: 7 })
+      .map((dates) => dates.sort())
+      .chain((dates) =>
+        fc.tuple(
+          fc.constant(dates),
+          fc.array(fc.constantFrom('X1', 'E11', 'E4A'), { minLength: dates.length, maxLength: dates.length }),
+          fc.array(fc.constantFrom('C2', 'V3', 'V4'), { minLength: dates.length, maxLength: dates.length }),
+          fc.boolean(),
+        ),
+      )
+      .map(([dates, reasons, statuses, open]) => {
+        const episodes = dates.map((start, i) => {
+          const end = dates[i + 1] ?? (open ? null : start);
+          return episode(start, end, end === null ? null : reasons[i]!, {
+            ls: statuses[i]!,
+            rne: i === 0 ? 'S' : 'L',
+          });
+        });
+        return periodsOfCare(episodes).periods;
+      });
+    fc.assert(
+      fc.property(fc.array(child, { maxLength: 4 }), (periods) => {
+        const children = periods.map((p, i) => ({ child: String(i), periods: p }));
+        expect(lookedAfterCountsByYear(children, years)).toEqual(eachYear(children));
+      }),
+    );
+  });
+
+  it('leaves out a year not asked for', () => {
+    const children = [
+      { child: 'a', periods: periodsOfCare([episode('2020-05-01', '2021-05-01', 'E11')]).periods },
+    ];
+    expect([...lookedAfterCountsByYear(children, [2021]).entries()]).toEqual([
+      [2021, { lookedAfterAt31March: 0, startedInYear: 0, ceasedInYear: 1 }],
     ]);
   });
 });

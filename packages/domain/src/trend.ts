@@ -1,5 +1,5 @@
-import { type IsoDate, reportingYear } from './calendar.ts';
-import type { ChildPeriods } from './periods-of-care.ts';
+import { type IsoDate, reportingYear, reportingYearOf } from './calendar.ts';
+import { type ChildPeriods, type ChildrenLookedAfterFigures, isOpenAtEndOf } from './periods-of-care.ts';
 
 /** One row of the report's `trend`: the figures the report of `year` gives. */
 export type TrendRow = {
@@ -48,3 +48,45 @@ export const trend = (
   earliestStart: IsoDate | null,
   figuresOf: (year: number) => TrendFigures,
 ): TrendRow[] => trendYears(year, earliestStart).map((y) => ({ year: y, ...figuresOf(y) }));
+
+/** The trend's counts of children looked after. */
+export type LookedAfterTrendCounts = Pick<
+  ChildrenLookedAfterFigures,
+  'lookedAfterAt31March' | 'startedInYear' | 'ceasedInYear'
+>;
+
+/**
+ * The trend's counts of each of `years`, each as `childrenLookedAfterFigures` gives it for that
+ * year, from one pass over every child: short-break-only periods left out; a child looked after at
+ * the end of 31 March counted once; every period starting, or ending, in the year counted.
+ */
+export const lookedAfterCountsByYear = (
+  children: readonly ChildPeriods[],
+  years: readonly number[],
+): Map<number, LookedAfterTrendCounts> => {
+  const counts = new Map(
+    years.map((year): [number, LookedAfterTrendCounts] => [
+      year,
+      { lookedAfterAt31March: 0, startedInYear: 0, ceasedInYear: 0 },
+    ]),
+  );
+  const yearEnds = years.map((year) => reportingYear(year).end);
+  for (const { periods } of children) {
+    for (let i = 0; i < years.length; i++) {
+      const end = yearEnds[i]!;
+      for (const p of periods) {
+        if (p.shortBreakOnly || !isOpenAtEndOf(p, end)) continue;
+        counts.get(years[i]!)!.lookedAfterAt31March++;
+        break;
+      }
+    }
+    for (const p of periods) {
+      if (p.shortBreakOnly) continue;
+      const started = counts.get(reportingYearOf(p.start));
+      if (started) started.startedInYear++;
+      const ceased = p.end === null ? undefined : counts.get(reportingYearOf(p.end));
+      if (ceased) ceased.ceasedInYear++;
+    }
+  }
+  return counts;
+};

@@ -1,5 +1,4 @@
 import { isIsoDate } from '@footprint/domain';
-import { z } from 'zod';
 import type { FootprintBuilder } from './builder.ts';
 import type { EpisodeFacts } from './required-episodes.ts';
 
@@ -37,36 +36,49 @@ export const encodeCareHistory = (children: readonly CareHistoryFacts[]): Encode
     ]),
   ]);
 
-const isoDate = z.string().refine(isIsoDate);
-const encoded = z.array(
-  z.tuple([
-    z.string().min(1),
-    isoDate,
-    z.array(
-      z.tuple([isoDate, isoDate.nullable(), z.string(), z.string(), z.string(), z.string().nullable()]),
-    ),
-  ]),
-);
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isChildId = (value: unknown): value is string => isText(value) && value.length > 0;
+
+const decodeEpisode = (value: unknown): EpisodeFacts | null => {
+  if (!Array.isArray(value) || value.length !== 6) return null;
+  // Indexed rather than destructured: destructuring walks the array's iterator, per episode.
+  const startDate: unknown = value[0];
+  const endDate: unknown = value[1];
+  const reasonNewEpisode: unknown = value[2];
+  const legalStatus: unknown = value[3];
+  const placement: unknown = value[4];
+  const reasonEnded: unknown = value[5];
+  if (!isIsoDate(startDate) || !(endDate === null || isIsoDate(endDate))) return null;
+  if (!isText(reasonNewEpisode) || !isText(legalStatus) || !isText(placement)) return null;
+  if (!(reasonEnded === null || isText(reasonEnded))) return null;
+  return { startDate, endDate, reasonNewEpisode, legalStatus, placement, reasonEnded };
+};
 
 /**
  * The care history a representation carries. The gateway fills it for `@requires`, but a direct
- * `_entities` call could send anything: null unless the shape and every date are sound.
+ * `_entities` call could send anything: null unless the shape and every date are sound. Checked
+ * by hand rather than with a zod schema: a large council's trend carries tens of thousands of
+ * episodes, and this runs on every report.
  */
 export function decodeCareHistory(value: unknown): CareHistoryFacts[] | null {
-  const parsed = encoded.safeParse(value);
-  if (!parsed.success) return null;
-  return parsed.data.map(([childId, dateOfBirth, episodes]) => ({
-    childId,
-    dateOfBirth,
-    episodes: episodes.map(([startDate, endDate, reasonNewEpisode, legalStatus, placement, reasonEnded]) => ({
-      startDate,
-      endDate,
-      reasonNewEpisode,
-      legalStatus,
-      placement,
-      reasonEnded,
-    })),
-  }));
+  if (!Array.isArray(value)) return null;
+  const children: CareHistoryFacts[] = new Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const child: unknown = value[i];
+    if (!Array.isArray(child) || child.length !== 3) return null;
+    const childId: unknown = child[0];
+    const dateOfBirth: unknown = child[1];
+    const encodedEpisodes: unknown = child[2];
+    if (!isChildId(childId) || !isIsoDate(dateOfBirth) || !Array.isArray(encodedEpisodes)) return null;
+    const episodes: EpisodeFacts[] = new Array(encodedEpisodes.length);
+    for (let e = 0; e < encodedEpisodes.length; e++) {
+      const episode = decodeEpisode(encodedEpisodes[e]);
+      if (!episode) return null;
+      episodes[e] = episode;
+    }
+    children[i] = { childId, dateOfBirth, episodes };
+  }
+  return children;
 }
 
 /** The scalar, in the children subgraph that gives it and in each subgraph that `@requires` it. */

@@ -29,7 +29,9 @@ import {
   reviewsByFormat,
   reviewsByMonth,
   reviewsChairedByChild,
+  reviewsHeldInYears,
   type ScheduledReview,
+  timelinessFigures,
 } from '@footprint/domain';
 import { type CareHistoryFacts, type CodeCount, codeCounts, toDomainEpisode } from '@footprint/graphql';
 import type { AuditRow } from './data/find-audits.ts';
@@ -174,13 +176,38 @@ const groupByChild = (rows: readonly ReportReviewRow[]) => {
 };
 
 /**
+ * One care history of every child the given histories name: a child named by several (the report
+ * year's and the trend's) has each of their episodes once, oldest first. Their periods of care are
+ * the union of the periods each history carries, so one scheduling serves every report of a request.
+ */
+export function mergeCareHistories(histories: readonly (readonly CareHistoryFacts[])[]): CareHistoryFacts[] {
+  const byChild = new Map<string, CareHistoryFacts>();
+  for (const history of histories) {
+    for (const child of history) {
+      const known = byChild.get(child.childId);
+      if (!known) {
+        byChild.set(child.childId, child);
+        continue;
+      }
+      const starts = new Set(known.episodes.map((episode) => episode.startDate));
+      const added = child.episodes.filter((episode) => !starts.has(episode.startDate));
+      if (added.length === 0) continue;
+      const episodes = [...known.episodes, ...added].sort((a, b) => (a.startDate < b.startDate ? -1 : 1));
+      byChild.set(child.childId, { ...known, episodes });
+    }
+  }
+  return [...byChild.values()];
+}
+
+/**
  * Each child's reviews placed and scheduled by `childReviewSchedules` over their periods (from the
  * required episodes, `periodsOfCare` + `toDomainEpisode`; rows in date and file order, so the first
  * row of a date stands). A child outside `careHistory` with reviews dated in `span` is scheduled
  * with no periods, which makes the domain report those reviews as orphans (and same-day duplicates
- * as duplicates).
+ * as duplicates). A year's figures read only its own dates, so one scheduling over a span of years
+ * gives every year in it the figures its own would.
  */
-function scheduleChildren(
+export function scheduleChildren(
   careHistory: readonly CareHistoryFacts[],
   reviews: readonly ReportReviewRow[],
   { start, end }: { start: string; end: string },
@@ -215,18 +242,15 @@ function scheduleChildren(
 
 /**
  * The `reviews.*` figures of reporting year `year`, computed as packages/domain/src/exampleshire.test.ts
- * does: every child scheduled (`scheduleChildren`), then the domain's figure functions over the
- * reviews held in the year. `careHistory` holds every child with a period of care touching the year,
- * so a review of any other child dated in the year is an orphan. `reviews` must hold every review of
- * the children of `careHistory` and every review dated in the year; rows of other years are harmless.
+ * does: the domain's figure functions over the reviews held in the year. `children` are scheduled
+ * (`scheduleChildren`) from a care history holding every child with a period of care touching the
+ * year and a span that covers it; children of other years are harmless.
  */
 export function computeReviewReport(
-  careHistory: readonly CareHistoryFacts[],
-  reviews: readonly ReportReviewRow[],
+  children: readonly ReportChild[],
   dated: DatedReport,
   year: number,
 ): ReviewReport {
-  const children = scheduleChildren(careHistory, reviews, reportingYear(year));
   const timeliness = reviewFiguresBehind<ReportReview, ReportChild>(children, year);
   const counts = reviewFiguresFromBehind(timeliness);
   const held = timeliness.held;
@@ -288,26 +312,21 @@ export type ReviewsTrendYear = {
 
 /**
  * The trend's review figures for each of `years`, each as that year's own report gives them
- * (`reviews.held`, `reviews.onTimePercent`, `reviews.participationRate4Plus`), from one scheduling
- * of every child: `careHistory` holds every child touching any of the years.
+ * (`reviews.held`, `reviews.onTimePercent`, `reviews.participationRate4Plus`), from one pass over
+ * `children`, scheduled over a span covering every year.
  */
 export function computeReviewsTrend(
-  careHistory: readonly CareHistoryFacts[],
-  reviews: readonly ReportReviewRow[],
+  children: readonly ReportChild[],
   years: readonly number[],
 ): ReviewsTrendYear[] {
-  if (years.length === 0) return [];
-  const span = { start: reportingYear(Math.min(...years)).start, end: reportingYear(Math.max(...years)).end };
-  const children = scheduleChildren(careHistory, reviews, span);
+  const heldByYear = reviewsHeldInYears(children, years);
   return years.map((year) => {
-    const timeliness = reviewFiguresBehind<ReportReview, ReportChild>(children, year);
-    const counts = reviewFiguresFromBehind(timeliness);
-    const participation = participationFigures(timeliness.held.map((scheduled) => scheduled.review));
+    const held = heldByYear.get(year)!;
     return {
       year,
-      reviewsHeld: counts.held,
-      reviewsOnTimePercent: counts.onTimePercent,
-      participationRate4Plus: participation.rate4Plus,
+      reviewsHeld: held.length,
+      reviewsOnTimePercent: timelinessFigures(held).onTimePercent,
+      participationRate4Plus: participationFigures(held.map((scheduled) => scheduled.review)).rate4Plus,
     };
   });
 }

@@ -1,5 +1,11 @@
 import { TREND_YEARS_BEFORE } from '@footprint/domain';
-import { decodeCareHistory, invalidInput, type RequestContext, reportingSpan } from '@footprint/graphql';
+import {
+  type CareHistoryFacts,
+  decodeCareHistory,
+  invalidInput,
+  type RequestContext,
+  reportingSpan,
+} from '@footprint/graphql';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import {
@@ -7,8 +13,11 @@ import {
   computeReviewReport,
   computeReviewsTrend,
   type DatedReport,
+  mergeCareHistories,
+  type ReportChild,
   type ReviewReport,
   type ReviewsTrendYear,
+  scheduleChildren,
 } from './annual-report.ts';
 import { CARE_HISTORY_MESSAGE } from './care-history.ts';
 import { findAuditsDated } from './data/find-audits.ts';
@@ -41,10 +50,11 @@ import { type ReviewRecord, withScheduleFlags } from './review-records.ts';
  */
 export const loaders = createContextCache((ctx: RequestContext) => {
   const reportRecords = datedReportLoader(ctx);
+  const schedules = councilSchedulesLoader(ctx);
   return {
     reportRecords,
-    reviewReport: reviewReportLoader(ctx, reportRecords),
-    reviewsTrend: reviewsTrendLoader(ctx),
+    reviewReport: reviewReportLoader(schedules, reportRecords),
+    reviewsTrend: reviewsTrendLoader(schedules),
     reviews: new DataLoader<string, ReviewRecord[]>((childIds) =>
       ctx.inTenant(async (tx) => {
         const byChild = await findReviewsByChild(tx, childIds);
@@ -103,43 +113,60 @@ function datedReportLoader(ctx: RequestContext) {
   );
 }
 
+/** What one report asks of the council's review schedules: the care history it carries and its years. */
+type ScheduleAsk = { careHistory: CareHistoryFacts[]; years: readonly number[] };
+
+/**
+ * Every child of the council scheduled once per request: the reports asked together (the year,
+ * the year before, the trend's five years) share one read of the reviews and one scheduling over
+ * their merged care histories and the span of all their years. Each report then counts only its
+ * own years, so the children of the others change none of its figures.
+ */
+function councilSchedulesLoader(ctx: RequestContext) {
+  return new DataLoader<ScheduleAsk, ReportChild[]>(async (asks) => {
+    const years = [...new Set(asks.flatMap((ask) => ask.years))].sort((a, b) => a - b);
+    const span = reportingSpan(years);
+    const careHistory = mergeCareHistories(asks.map((ask) => ask.careHistory));
+    const rows = await ctx.inTenant(async (tx) => {
+      const found = await findReviewsForReport(
+        tx,
+        careHistory.map((child) => child.childId),
+        span.start,
+        span.end,
+      );
+      await ctx.audit(tx, 'read', 'AnnualReport', years.map(String), { read: ['reviews'] });
+      return found;
+    });
+    const children = scheduleChildren(careHistory, rows, span);
+    return asks.map(() => children);
+  });
+}
+
 /** What the gateway sends for an AnnualReport whose review figures were asked for. */
 export type ReportRepresentation = { year: number; careHistory?: unknown };
 
 /**
- * The `reviews.*` figures per representation (its year and the children's care history it carries):
- * one query for the reviews of every report asked in the request, computed in memory and kept for
- * the request, so `reviews` and every `reviewsRecordsBehind` of one report share one computation.
- * Keyed by the representation itself, because the care history comes with it.
+ * The `reviews.*` figures per representation (its year and the children's care history it carries),
+ * kept for the request, so `reviews` and every `reviewsRecordsBehind` of one report share one
+ * computation. Keyed by the representation itself, because the care history comes with it.
  */
-function reviewReportLoader(ctx: RequestContext, datedReports: DataLoader<number, DatedReport>) {
-  return new DataLoader<ReportRepresentation, ReviewReport>(async (reports) => {
-    const histories = reports.map((report) => decodeCareHistory(report.careHistory));
-    const years = [...new Set(reports.filter((_, i) => histories[i]).map((report) => report.year))];
-    if (years.length === 0) return reports.map(() => invalidInput(CARE_HISTORY_MESSAGE));
-    const childIds = [
-      ...new Set(histories.flatMap((history) => history?.map((child) => child.childId) ?? [])),
-    ];
-    const { start: from, end: to } = reportingSpan(years);
-    const [rows, dated] = await Promise.all([
-      ctx.inTenant(async (tx) => {
-        const found = await findReviewsForReport(tx, childIds, from, to);
-        await ctx.audit(tx, 'read', 'AnnualReport', years.map(String), { read: ['reviews'] });
-        return found;
+function reviewReportLoader(
+  schedules: DataLoader<ScheduleAsk, ReportChild[]>,
+  datedReports: DataLoader<number, DatedReport>,
+) {
+  return new DataLoader<ReportRepresentation, ReviewReport>((reports) =>
+    Promise.all(
+      reports.map(async (report) => {
+        const careHistory = decodeCareHistory(report.careHistory);
+        if (!careHistory) return invalidInput(CARE_HISTORY_MESSAGE);
+        const [children, dated] = await Promise.all([
+          schedules.load({ careHistory, years: [report.year] }),
+          datedReports.load(report.year),
+        ]);
+        return computeReviewReport(children, dated, report.year);
       }),
-      datedReports.loadMany(years),
-    ]);
-    const datedByYear = new Map<number, DatedReport>();
-    for (const report of dated) {
-      if (report instanceof Error) throw report;
-      datedByYear.set(report.year, report);
-    }
-    return reports.map((report, i) => {
-      const history = histories[i];
-      if (!history) return invalidInput(CARE_HISTORY_MESSAGE);
-      return computeReviewReport(history, rows, datedByYear.get(report.year)!, report.year);
-    });
-  });
+    ),
+  );
 }
 
 /** What the gateway sends for an AnnualReport whose trend was asked for. */
@@ -147,31 +174,19 @@ export type TrendRepresentation = { year: number; trendCareHistory?: unknown };
 
 /**
  * The review figures of a report's trend: the report year and the four before it (the children
- * subgraph decides which of them the trend shows). One query reads the reviews of every child of
- * the required care history over the five years; the years are computed in memory.
+ * subgraph decides which of them the trend shows), from the request's one scheduling.
  */
-function reviewsTrendLoader(ctx: RequestContext) {
-  return new DataLoader<TrendRepresentation, ReviewsTrendYear[]>(async (reports) =>
+function reviewsTrendLoader(schedules: DataLoader<ScheduleAsk, ReportChild[]>) {
+  return new DataLoader<TrendRepresentation, ReviewsTrendYear[]>((reports) =>
     Promise.all(
       reports.map(async (report) => {
-        const history = decodeCareHistory(report.trendCareHistory);
-        if (!history) return invalidInput(CARE_HISTORY_MESSAGE);
+        const careHistory = decodeCareHistory(report.trendCareHistory);
+        if (!careHistory) return invalidInput(CARE_HISTORY_MESSAGE);
         const years = Array.from(
           { length: TREND_YEARS_BEFORE + 1 },
           (_, i) => report.year - TREND_YEARS_BEFORE + i,
         );
-        const { start, end } = reportingSpan(years);
-        const rows = await ctx.inTenant(async (tx) => {
-          const found = await findReviewsForReport(
-            tx,
-            [...new Set(history.map((child) => child.childId))],
-            start,
-            end,
-          );
-          await ctx.audit(tx, 'read', 'AnnualReport', [String(report.year)], { read: ['reviews trend'] });
-          return found;
-        });
-        return computeReviewsTrend(history, rows, years);
+        return computeReviewsTrend(await schedules.load({ careHistory, years }), years);
       }),
     ),
   );

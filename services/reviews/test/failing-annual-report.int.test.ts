@@ -35,6 +35,7 @@ const FIELDS = {
   year: 'year',
   reviews: 'reviews { held }',
   reviewsRecordsBehind: 'reviewsRecordsBehind(figure: "reviews.held") { reference }',
+  reviewsTrend: 'reviewsTrend { year reviewsHeld }',
   consultation: 'consultation { child }',
   audits: 'audits { completed }',
 };
@@ -77,7 +78,13 @@ describe('bad input', () => {
   const yearMessage = 'year must be a reporting year such as 2023';
 
   it.each(notReportingYears)('refuses year %j on every section, writing nothing', async (year) => {
-    for (const field of ['reviews', 'reviewsRecordsBehind', 'consultation', 'audits'] as const) {
+    for (const field of [
+      'reviews',
+      'reviewsRecordsBehind',
+      'reviewsTrend',
+      'consultation',
+      'audits',
+    ] as const) {
       await refused(
         { ...reportRepresentation(2023, northCareHistory), year },
         FIELDS[field],
@@ -129,6 +136,11 @@ describe('bad input', () => {
     for (const selection of [FIELDS.reviews, FIELDS.reviewsRecordsBehind]) {
       await refused(forgedRepresentation(2023, careHistory), selection, careHistoryMessage);
     }
+    await refused(
+      { ...reportRepresentation(2023, northCareHistory), trendCareHistory: careHistory },
+      FIELDS.reviewsTrend,
+      careHistoryMessage,
+    );
   });
 });
 

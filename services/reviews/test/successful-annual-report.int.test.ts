@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type Connection, connect, withTenant } from '@footprint/db';
 import { overlaps, periodsOfCare, reportingYear } from '@footprint/domain';
 import { findFiles, formatProblems, readAllRecords, validateImportSet } from '@footprint/exchange';
-import type { RecordBehindFigure } from '@footprint/graphql';
+import { encodeCareHistory, type RecordBehindFigure } from '@footprint/graphql';
 import { entitiesOf, entitiesQuery, recordBehindFields, testService } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPart, service as reviews } from '../src/index.ts';
@@ -468,6 +468,7 @@ describe('Exampleshire, imported and reported as the spec expects', () => {
     dataQuality: { code: string; count: number }[];
   };
   const histories = new Map<number, CareHistory>();
+  let historyTouching: (start: string, end: string) => CareHistory;
 
   beforeAll(async () => {
     const set = await findFiles(`${EXAMPLESHIRE}files`);
@@ -481,31 +482,30 @@ describe('Exampleshire, imported and reported as the spec expects', () => {
     const episodes = new Map<string, Awaited<ReturnType<typeof readAllRecords<'episodes'>>>>();
     for (const e of await readAllRecords(set, 'episodes'))
       episodes.set(e.child, [...(episodes.get(e.child) ?? []), e]);
+    historyTouching = (start, end) =>
+      [...episodes].flatMap(([child, list]) => {
+        const touching = periodsOfCare(list).periods.filter((p) => overlaps(p, start, end));
+        if (touching.length === 0) return [];
+        return [
+          {
+            childId: child,
+            dateOfBirth: dobs.get(child)!,
+            episodes: touching.flatMap((p) =>
+              p.episodes.map((e) => ({
+                startDate: e.decom,
+                endDate: e.dec,
+                reasonNewEpisode: e.rne,
+                legalStatus: e.ls,
+                placement: e.place,
+                reasonEnded: e.rec,
+              })),
+            ),
+          },
+        ];
+      });
     for (const year of [2021, 2022, 2023]) {
       const { start, end } = reportingYear(year);
-      histories.set(
-        year,
-        [...episodes].flatMap(([child, list]) => {
-          const touching = periodsOfCare(list).periods.filter((p) => overlaps(p, start, end));
-          if (touching.length === 0) return [];
-          return [
-            {
-              childId: child,
-              dateOfBirth: dobs.get(child)!,
-              episodes: touching.flatMap((p) =>
-                p.episodes.map((e) => ({
-                  startDate: e.decom,
-                  endDate: e.dec,
-                  reasonNewEpisode: e.rne,
-                  legalStatus: e.ls,
-                  placement: e.place,
-                  reasonEnded: e.rec,
-                })),
-              ),
-            },
-          ];
-        }),
-      );
+      histories.set(year, historyTouching(start, end));
     }
   }, 120_000);
 
@@ -549,6 +549,58 @@ describe('Exampleshire, imported and reported as the spec expects', () => {
     expect({ completed: figures.audits.completed, byGrade: asMap(figures.audits.byGrade) }).toEqual(
       expected.audits,
     );
+  });
+
+  it('gives each year of the trend what its own report gives, from one read of the reviews', async () => {
+    const sub = 'exampleshire-trend';
+    type TrendRow = {
+      year: number;
+      reviewsHeld: number;
+      reviewsOnTimePercent: number | null;
+      participationRate4Plus: number | null;
+    };
+    const expected = JSON.parse(readFileSync(`${EXAMPLESHIRE}expected/report-2023.json`, 'utf8')) as {
+      trend: (TrendRow & Record<string, unknown>)[];
+    };
+    const trendHistory = historyTouching(reportingYear(2019).start, reportingYear(2023).end);
+    expect(trendHistory.length).toBeGreaterThan(histories.get(2023)!.length);
+    const [found] = await report<{ reviews: { held: number }; reviewsTrend: TrendRow[] }>(
+      await manager('exampleshire', sub),
+      [
+        {
+          ...reportRepresentation(2023, histories.get(2023)!),
+          trendCareHistory: encodeCareHistory(trendHistory),
+        },
+      ],
+      'reviews { held } reviewsTrend { year reviewsHeld reviewsOnTimePercent participationRate4Plus }',
+    );
+    const trend = found!.reviewsTrend;
+    expect(trend.map((row) => row.year)).toEqual([2019, 2020, 2021, 2022, 2023]);
+    expect(trend.at(-1)!.reviewsHeld).toBe(found!.reviews.held);
+    for (const row of trend) {
+      const { start, end } = reportingYear(row.year);
+      const own = (await figuresOf('exampleshire', row.year, historyTouching(start, end))).reviews;
+      expect(row).toEqual({
+        year: row.year,
+        reviewsHeld: own.held,
+        reviewsOnTimePercent: own.onTimePercent,
+        participationRate4Plus: own.participationRate4Plus,
+      });
+    }
+    // The spec's trend shows the years from the earliest period on record; each matches.
+    for (const row of expected.trend) {
+      expect(trend.find((t) => t.year === row.year)).toEqual({
+        year: row.year,
+        reviewsHeld: row.reviewsHeld,
+        reviewsOnTimePercent: row.reviewsOnTimePercent,
+        participationRate4Plus: row.participationRate4Plus,
+      });
+    }
+    const { rows } = await running.database.superuser.query(
+      `select entity_ids from reviews.audit_events where actor = $1 and detail = '{"read":["reviews"]}'::jsonb`,
+      [sub],
+    );
+    expect(rows).toEqual([{ entity_ids: ['2019', '2020', '2021', '2022', '2023'] }]);
   });
 
   it('traces every count of 2023 to as many records', async () => {

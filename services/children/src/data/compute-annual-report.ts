@@ -219,10 +219,12 @@ export function arrangeCouncilRecords(records: ReportRecords): CouncilHistory {
     allocations: allocationsByChild.get(child) ?? [],
   }));
   const childById = new Map(records.children.map((row) => [row.id, row]));
-  const described = children.flatMap((c) => {
-    const row = childById.get(c.child);
-    return row ? [{ ...c, dateOfBirth: row.dateOfBirth, sex: row.sex, row }] : [];
-  });
+  const described: DescribedChild[] = [];
+  for (const { child, periods } of children) {
+    const row = childById.get(child);
+    // Fields named rather than spread: spreading into a larger literal takes V8's slow path.
+    if (row) described.push({ child, periods, dateOfBirth: row.dateOfBirth, sex: row.sex, row });
+  }
   return {
     childById,
     uascByChild: new Map(records.uasc.map((row) => [row.childId, row])),

@@ -1,4 +1,4 @@
-import { childrenLookedAfterFigures, type IsoDate, reportingYear, trendYears } from '@footprint/domain';
+import { type IsoDate, lookedAfterCountsByYear, reportingYear, trendYears } from '@footprint/domain';
 import { type ChildCareHistory, type CouncilHistory, careHistoryOf } from './compute-annual-report.ts';
 
 /** The children subgraph's part of one row of the report's `trend` (further-tables §3). */
@@ -24,16 +24,9 @@ export function computeChildrenTrend(
   earliestPeriodStart: IsoDate | null,
 ): ChildrenTrend {
   const years = trendYears(year, earliestPeriodStart);
+  const counts = lookedAfterCountsByYear(history.children, years);
   return {
-    years: years.map((y) => {
-      const figures = childrenLookedAfterFigures(history.children, y);
-      return {
-        year: y,
-        lookedAfterAt31March: figures.lookedAfterAt31March,
-        startedInYear: figures.startedInYear,
-        ceasedInYear: figures.ceasedInYear,
-      };
-    }),
+    years: years.map((y) => ({ year: y, ...counts.get(y)! })),
     careHistory: careHistoryOf(history, reportingYear(years[0]!).start, reportingYear(year).end),
   };
 }
