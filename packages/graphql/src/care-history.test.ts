@@ -34,28 +34,36 @@ describe('the care history between subgraphs', () => {
     expect(decodeCareHistory([])).toEqual([]);
   });
 
-  const child = encodeCareHistory(history)[0]! as [string, string, unknown[][]];
-  const episode = child[2][0]!;
-  const withEpisode = (changed: unknown[]) => [[child[0], child[1], [changed]]];
+  it('sends each child’s episodes as one text, a null as nothing', () => {
+    expect(encodeCareHistory(history)).toEqual([
+      ['A1', '2012-02-29', '2020-04-01,2021-01-31,S,C2,U1,X1;2021-01-31,,P,C2,U3,'],
+      ['B2', '2019-07-01', ''],
+    ]);
+  });
+
+  const [id, dob] = ['A1', '2012-02-29'];
+  const withEpisodes = (episodes: string) => [[id, dob, episodes]];
 
   it.each([
     ['nothing', undefined],
     ['an object', { childId: 'A1' }],
     ['the GraphQL object form', history],
-    ['a child of two parts', [[child[0], child[1]]]],
-    ['a child of four parts', [[...child, 'extra']]],
-    ['an empty child id', [['', child[1], child[2]]]],
-    ['a numeric child id', [[7, child[1], child[2]]]],
-    ['an impossible date of birth', [[child[0], '2011-02-29', child[2]]]],
-    ['a date of birth in the 903 form', [[child[0], '29/02/2012', child[2]]]],
-    ['episodes that are not a list', [[child[0], child[1], 'none']]],
-    ['an episode of five parts', withEpisode(episode.slice(0, 5))],
-    ['an episode of seven parts', withEpisode([...episode, 'x'])],
-    ['an impossible start date', withEpisode(['2021-04-31', ...episode.slice(1)])],
-    ['an end date that is not a date', withEpisode([episode[0], 'open', ...episode.slice(2)])],
-    ['a null legal status', withEpisode([...episode.slice(0, 3), null, ...episode.slice(4)])],
-    ['a numeric placement', withEpisode([...episode.slice(0, 4), 3, episode[5]])],
-    ['a missing reason ended', withEpisode([...episode.slice(0, 5), undefined])],
+    ['episodes as JSON arrays', [[id, dob, [['2020-04-01', null, 'S', 'C2', 'U1', null]]]]],
+    ['a child of two parts', [[id, dob]]],
+    ['a child of four parts', [[id, dob, '', 'extra']]],
+    ['an empty child id', [['', dob, '']]],
+    ['a numeric child id', [[7, dob, '']]],
+    ['an impossible date of birth', [[id, '2011-02-29', '']]],
+    ['a date of birth in the 903 form', [[id, '29/02/2012', '']]],
+    ['episodes that are not text', [[id, dob, null]]],
+    ['an episode of five fields', withEpisodes('2020-04-01,,S,C2,U1')],
+    ['an episode of seven fields', withEpisodes('2020-04-01,,S,C2,U1,,X')],
+    ['an empty episode between two', withEpisodes('2020-04-01,2020-05-01,S,C2,U1,X1;;2020-05-01,,P,C2,U1,')],
+    ['a trailing separator', withEpisodes('2020-04-01,,S,C2,U1,;')],
+    ['an impossible start date', withEpisodes('2021-04-31,,S,C2,U1,')],
+    ['no start date', withEpisodes(',,S,C2,U1,')],
+    ['an end date that is not a date', withEpisodes('2020-04-01,open,S,C2,U1,')],
+    ['a code holding the separator', withEpisodes('2020-04-01,,S,C;2,U1,')],
   ])('refuses %s', (_what, value) => {
     expect(decodeCareHistory(value)).toBeNull();
   });

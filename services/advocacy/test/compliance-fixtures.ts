@@ -1,7 +1,24 @@
+import { encodeCareHistory } from '@footprint/graphql';
 import type pg from 'pg';
 
 type Episode = [string, string | null, string, string, string, string | null];
-const child = (id: string, ...episodes: Episode[]) => [id, '2008-05-01', episodes];
+const child = (id: string, ...episodes: Episode[]) =>
+  encodeCareHistory([
+    {
+      childId: id,
+      dateOfBirth: '2008-05-01',
+      episodes: episodes.map(
+        ([startDate, endDate, reasonNewEpisode, legalStatus, placement, reasonEnded]) => ({
+          startDate,
+          endDate,
+          reasonNewEpisode,
+          legalStatus,
+          placement,
+          reasonEnded,
+        }),
+      ),
+    },
+  ])[0]!;
 
 /**
  * Two councils on Monday 11 March 2024 that share the CHILD reference C1 and the involvement

@@ -51,9 +51,10 @@ describe('bad input', () => {
     ['missing', undefined],
     ['null', null],
     ['not a list', 'C1'],
-    ['with a bad date', [['C1', '2008-05-01', [['2024-02-30', null, 'S', 'C2', 'K1', null]]]]],
-    ['with a short episode', [['C1', '2008-05-01', [['2024-02-01', null, 'S']]]]],
-    ['with no child id', [['', '2008-05-01', []]]],
+    ['with a bad date', [['C1', '2008-05-01', '2024-02-30,,S,C2,K1,']]],
+    ['with a short episode', [['C1', '2008-05-01', '2024-02-01,,S']]],
+    ['with episodes as JSON arrays', [['C1', '2008-05-01', [['2024-02-01', null, 'S', 'C2', 'K1', null]]]]],
+    ['with no child id', [['', '2008-05-01', '']]],
   ])('refuses a care history %s, writing nothing', async (_what, history) => {
     const before = await snapshot();
     const result = await ask(await running.keys.tokenForRole('manager'), live, {
