@@ -61,27 +61,45 @@ const decodeEpisodes = (text: string): EpisodeFacts[] | null => {
 };
 
 /**
+ * A decoder of the care histories of one request, which decodes each distinct text of episodes
+ * once: the report year's history, the year before's and the trend's name mostly the same children
+ * with the same periods, and a child decoded once has one episodes array in all of them.
+ */
+export function careHistoryDecoder(): (value: unknown) => CareHistoryFacts[] | null {
+  const decoded = new Map<string, EpisodeFacts[] | null>();
+  const episodesOf = (text: string) => {
+    let episodes = decoded.get(text);
+    if (episodes === undefined) {
+      episodes = decodeEpisodes(text);
+      decoded.set(text, episodes);
+    }
+    return episodes;
+  };
+  return (value) => {
+    if (!Array.isArray(value)) return null;
+    const children: CareHistoryFacts[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i];
+      if (!Array.isArray(child) || child.length !== 3) return null;
+      const childId: unknown = child[0];
+      const dateOfBirth: unknown = child[1];
+      const encodedEpisodes: unknown = child[2];
+      if (typeof childId !== 'string' || childId === '' || !isIsoDate(dateOfBirth)) return null;
+      if (typeof encodedEpisodes !== 'string') return null;
+      const episodes = episodesOf(encodedEpisodes);
+      if (!episodes) return null;
+      children[i] = { childId, dateOfBirth, episodes };
+    }
+    return children;
+  };
+}
+
+/**
  * The care history a representation carries. The gateway fills it for `@requires`, but a direct
  * `_entities` call could send anything: null unless the shape and every date are sound. Checked
  * by hand rather than with a zod schema: it runs over every episode of every report.
  */
-export function decodeCareHistory(value: unknown): CareHistoryFacts[] | null {
-  if (!Array.isArray(value)) return null;
-  const children: CareHistoryFacts[] = new Array(value.length);
-  for (let i = 0; i < value.length; i++) {
-    const child: unknown = value[i];
-    if (!Array.isArray(child) || child.length !== 3) return null;
-    const childId: unknown = child[0];
-    const dateOfBirth: unknown = child[1];
-    const encodedEpisodes: unknown = child[2];
-    if (typeof childId !== 'string' || childId === '' || !isIsoDate(dateOfBirth)) return null;
-    if (typeof encodedEpisodes !== 'string') return null;
-    const episodes = decodeEpisodes(encodedEpisodes);
-    if (!episodes) return null;
-    children[i] = { childId, dateOfBirth, episodes };
-  }
-  return children;
-}
+export const decodeCareHistory = (value: unknown): CareHistoryFacts[] | null => careHistoryDecoder()(value);
 
 /** The scalar, in the children subgraph that gives it and in each subgraph that `@requires` it. */
 export function careHistoryScalar(builder: FootprintBuilder) {

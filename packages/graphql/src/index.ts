@@ -17,6 +17,7 @@ export {
 export { createBuilder, type FootprintBuilder, type FootprintSchemaTypes } from './builder.ts';
 export {
   type CareHistoryFacts,
+  careHistoryDecoder,
   careHistoryScalar,
   decodeCareHistory,
   type EncodedCareHistory,

@@ -189,6 +189,8 @@ export function mergeCareHistories(histories: readonly (readonly CareHistoryFact
         byChild.set(child.childId, child);
         continue;
       }
+      // Decoded once per text (careHistoryDecoder), a child whose histories agree has one array.
+      if (known.episodes === child.episodes) continue;
       const starts = new Set(known.episodes.map((episode) => episode.startDate));
       const added = child.episodes.filter((episode) => !starts.has(episode.startDate));
       if (added.length === 0) continue;

@@ -1,7 +1,7 @@
 import { TREND_YEARS_BEFORE } from '@footprint/domain';
 import {
   type CareHistoryFacts,
-  decodeCareHistory,
+  careHistoryDecoder,
   invalidInput,
   type RequestContext,
   reportingSpan,
@@ -51,10 +51,11 @@ import { type ReviewRecord, withScheduleFlags } from './review-records.ts';
 export const loaders = createContextCache((ctx: RequestContext) => {
   const reportRecords = datedReportLoader(ctx);
   const schedules = councilSchedulesLoader(ctx);
+  const decodeCareHistory = careHistoryDecoder();
   return {
     reportRecords,
-    reviewReport: reviewReportLoader(schedules, reportRecords),
-    reviewsTrend: reviewsTrendLoader(schedules),
+    reviewReport: reviewReportLoader(decodeCareHistory, schedules, reportRecords),
+    reviewsTrend: reviewsTrendLoader(decodeCareHistory, schedules),
     reviews: new DataLoader<string, ReviewRecord[]>((childIds) =>
       ctx.inTenant(async (tx) => {
         const byChild = await findReviewsByChild(tx, childIds);
@@ -113,6 +114,8 @@ function datedReportLoader(ctx: RequestContext) {
   );
 }
 
+type CareHistoryDecoder = ReturnType<typeof careHistoryDecoder>;
+
 /** What one report asks of the council's review schedules: the care history it carries and its years. */
 type ScheduleAsk = { careHistory: CareHistoryFacts[]; years: readonly number[] };
 
@@ -151,6 +154,7 @@ export type ReportRepresentation = { year: number; careHistory?: unknown };
  * computation. Keyed by the representation itself, because the care history comes with it.
  */
 function reviewReportLoader(
+  decodeCareHistory: CareHistoryDecoder,
   schedules: DataLoader<ScheduleAsk, ReportChild[]>,
   datedReports: DataLoader<number, DatedReport>,
 ) {
@@ -176,7 +180,10 @@ export type TrendRepresentation = { year: number; trendCareHistory?: unknown };
  * The review figures of a report's trend: the report year and the four before it (the children
  * subgraph decides which of them the trend shows), from the request's one scheduling.
  */
-function reviewsTrendLoader(schedules: DataLoader<ScheduleAsk, ReportChild[]>) {
+function reviewsTrendLoader(
+  decodeCareHistory: CareHistoryDecoder,
+  schedules: DataLoader<ScheduleAsk, ReportChild[]>,
+) {
   return new DataLoader<TrendRepresentation, ReviewsTrendYear[]>((reports) =>
     Promise.all(
       reports.map(async (report) => {
