@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type CareHistoryFacts, decodeCareHistory, encodeCareHistory } from './care-history.ts';
+import {
+  type CareHistoryFacts,
+  careHistoryDecoder,
+  decodeCareHistory,
+  encodeCareHistory,
+} from './care-history.ts';
 
 const history: CareHistoryFacts[] = [
   {
@@ -66,5 +71,17 @@ describe('the care history between subgraphs', () => {
     ['a code holding the separator', withEpisodes('2020-04-01,,S,C;2,U1,')],
   ])('refuses %s', (_what, value) => {
     expect(decodeCareHistory(value)).toBeNull();
+  });
+
+  it('decodes each text of episodes once per decoder, and still refuses a bad history after a good one', () => {
+    const decode = careHistoryDecoder();
+    const encoded = encodeCareHistory(history);
+    const first = decode(encoded)!;
+    const again = decode(JSON.parse(JSON.stringify(encoded)))!;
+    expect(again).toEqual(first);
+    expect(again[0]!.episodes).toBe(first[0]!.episodes);
+    expect(decode([[encoded[0]![0], encoded[0]![1], `${encoded[0]![2]};2020-04-01`]])).toBeNull();
+    expect(decode([[encoded[0]![0], '2011-02-29', encoded[0]![2]]])).toBeNull();
+    expect(careHistoryDecoder()(encoded)![0]!.episodes).not.toBe(first[0]!.episodes);
   });
 });
