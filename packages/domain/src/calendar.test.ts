@@ -143,6 +143,31 @@ describe('working days (§1)', () => {
     );
   });
 
+  it('addWorkingDays agrees with stepping day by day, both ways', () => {
+    const stepped = (date: string, n: number) => {
+      let day = date;
+      for (let remaining = Math.abs(n); remaining > 0; ) {
+        day = addDays(day, Math.sign(n));
+        if (isWorkingDay(day)) remaining--;
+      }
+      return day;
+    };
+    fc.assert(
+      fc.property(isoDates('1990-01-01', '2035-12-31'), fc.integer({ min: -120, max: 120 }), (date, n) => {
+        expect(addWorkingDays(date, n)).toBe(stepped(date, n));
+      }),
+      { numRuns: 500 },
+    );
+    for (const [date, n] of [
+      ['2020-12-24', 1],
+      ['2020-12-24', -1],
+      ['2022-12-24', 2],
+      ['2023-01-03', -2],
+      ['2020-05-07', 1],
+    ] as const)
+      expect(addWorkingDays(date, n)).toBe(stepped(date, n));
+  });
+
   it('workingDaysBetween agrees with counting day by day', () => {
     fc.assert(
       fc.property(isoDates(), fc.integer({ min: 0, max: 800 }), (date, span) => {

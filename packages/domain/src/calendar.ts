@@ -196,31 +196,6 @@ const isWorkingDayNumber = (days: number, year: number): boolean =>
 /** Monday to Friday and not a bank holiday in England (§1). */
 export const isWorkingDay = (date: IsoDate): boolean => isWorkingDayNumber(dayNumber(date), yearOf(date));
 
-/**
- * The Nth working day after `date` (§1): counting starts the day after, `date` itself is day 0
- * whatever day it is. A negative N counts back the same way (the Nth working day before).
- */
-export const addWorkingDays = (date: IsoDate, n: number): IsoDate => {
-  if (!Number.isInteger(n)) throw new RangeError(`working days must be a whole number: ${n}`);
-  let days = dayNumber(date);
-  let year = yearOf(date);
-  // Track the calendar year by its bounds so the loop never formats a date.
-  let yearFirst = daysFromCivil(year, 1, 1);
-  let yearLast = daysFromCivil(year + 1, 1, 1) - 1;
-  const step = n >= 0 ? 1 : -1;
-  let remaining = Math.abs(n);
-  while (remaining > 0) {
-    days += step;
-    if (days > yearLast || days < yearFirst) {
-      year += step;
-      yearFirst = daysFromCivil(year, 1, 1);
-      yearLast = daysFromCivil(year + 1, 1, 1) - 1;
-    }
-    if (isWorkingDayNumber(days, year)) remaining -= 1;
-  }
-  return fromDayNumber(days);
-};
-
 // Weekdays in (-inf, days] counted from a Monday anchor (1970-01-05 is day 4); differences of this
 // give the weekdays of any range in constant time.
 const weekdaysUpTo = (days: number): number => {
@@ -237,6 +212,35 @@ const weekdayHolidaysIn = (fromExclusive: number, toInclusive: number): number =
     for (const d of holidaysOf(year).weekdays) if (d > fromExclusive && d <= toInclusive) count++;
   }
   return count;
+};
+
+/** The day number of the weekday (Monday to Friday) of rank `rank` as {@link weekdaysUpTo} counts. */
+const weekdayOfRank = (rank: number): number => {
+  const weeks = Math.floor((rank - 1) / 5);
+  return 4 + weeks * 7 + (rank - 1 - weeks * 5);
+};
+
+/**
+ * The Nth working day after `date` (§1): counting starts the day after, `date` itself is day 0
+ * whatever day it is. A negative N counts back the same way (the Nth working day before). Jumps
+ * to the Nth weekday, then on by as many weekdays as bank holidays fell on the way, until none did.
+ */
+export const addWorkingDays = (date: IsoDate, n: number): IsoDate => {
+  if (!Number.isInteger(n)) throw new RangeError(`working days must be a whole number: ${n}`);
+  let days = dayNumber(date);
+  let remaining = Math.abs(n);
+  while (remaining > 0) {
+    if (n > 0) {
+      const next = weekdayOfRank(weekdaysUpTo(days) + remaining);
+      remaining = weekdayHolidaysIn(days, next);
+      days = next;
+    } else {
+      const next = weekdayOfRank(weekdaysUpTo(days - 1) - remaining + 1);
+      remaining = weekdayHolidaysIn(next - 1, days - 1);
+      days = next;
+    }
+  }
+  return fromDayNumber(days);
 };
 
 /**
