@@ -25,21 +25,22 @@ const pad4 = (n: number): string => String(n).padStart(4, '0');
 const formatParts = (year: number, month: number, day: number): IsoDate =>
   `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
 
-const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
-const monthOf = (date: IsoDate): number => Number(date.slice(5, 7));
-const dayOf = (date: IsoDate): number => Number(date.slice(8, 10));
-
-const validParts = (year: number, month: number, day: number): boolean =>
-  year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-
-const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
-
 /** The number written by `length` ASCII digits of `text` from `from`. */
 const digitsAt = (text: string, from: number, length: number): number => {
   let n = 0;
   for (let i = from; i < from + length; i++) n = n * 10 + text.charCodeAt(i) - 48;
   return n;
 };
+
+// Read from the characters: every rule over thousands of children reads dates' parts.
+const yearOf = (date: IsoDate): number => digitsAt(date, 0, 4);
+const monthOf = (date: IsoDate): number => digitsAt(date, 5, 2);
+const dayOf = (date: IsoDate): number => digitsAt(date, 8, 2);
+
+const validParts = (year: number, month: number, day: number): boolean =>
+  year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
 
 /**
  * True for a real calendar date written `YYYY-MM-DD` (2021-02-31 is not one). Read character by
@@ -108,8 +109,8 @@ export const dayNumber = (date: IsoDate): number =>
     (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48),
   );
 
-/** The ISO date of a day number (days since 1970-01-01). */
-export const fromDayNumber = (days: number): IsoDate => {
+/** The year, month and day of a day number (days since 1970-01-01). */
+const civilFromDays = (days: number): { year: number; month: number; day: number } => {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -120,7 +121,13 @@ export const fromDayNumber = (days: number): IsoDate => {
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp + (mp < 10 ? 3 : -9);
-  return formatParts(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+};
+
+/** The ISO date of a day number (days since 1970-01-01). */
+export const fromDayNumber = (days: number): IsoDate => {
+  const { year, month, day } = civilFromDays(days);
+  return formatParts(year, month, day);
 };
 
 /** Calendar days from `a` to `b` (negative when `b` is earlier). */
@@ -205,8 +212,8 @@ const weekdaysUpTo = (days: number): number => {
 };
 
 const weekdayHolidaysIn = (fromExclusive: number, toInclusive: number): number => {
-  const firstYear = yearOf(fromDayNumber(fromExclusive + 1));
-  const lastYear = yearOf(fromDayNumber(toInclusive));
+  const firstYear = civilFromDays(fromExclusive + 1).year;
+  const lastYear = civilFromDays(toInclusive).year;
   let count = 0;
   for (let year = firstYear; year <= lastYear; year++) {
     for (const d of holidaysOf(year).weekdays) if (d > fromExclusive && d <= toInclusive) count++;
