@@ -11,6 +11,7 @@ import {
   daysBetween,
   formatUkDate,
   fromDayNumber,
+  inDateOrder,
   isBankHoliday,
   isIsoDate,
   isWorkingDay,
@@ -288,6 +289,22 @@ describe('dates as ISO strings', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[0-9-]{10}$/), (text) => {
         expect(isIsoDate(text)).toBe(parseDate(text) === text);
+      }),
+    );
+  });
+
+  it('puts records in date order, stably, and leaves ordered ones as they are', () => {
+    const ordered = [{ d: '2021-01-01' }, { d: '2021-01-01' }, { d: '2021-02-01' }];
+    expect(inDateOrder(ordered, (r) => r.d)).toBe(ordered);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(isoDates('2020-01-01', '2020-01-10'), fc.nat())), (rows) => {
+        const sorted = inDateOrder(rows, ([date]) => date);
+        const expected = rows
+          .map((row, i) => [row, i] as const)
+          .sort(([a, i], [b, j]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : i - j))
+          .map(([row]) => row);
+        expect(sorted).toEqual(expected);
+        expect(sorted.every((row, i) => row === expected[i])).toBe(true);
       }),
     );
   });

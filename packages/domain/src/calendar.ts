@@ -146,6 +146,19 @@ const isWeekendDay = (days: number): boolean => {
 export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a <= b ? a : b);
 export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b);
 
+/**
+ * `items` in date order, earliest first, those of one date in their given order (a stable sort).
+ * Records mostly arrive in date order already; those are returned as they are, uncopied.
+ */
+export const inDateOrder = <T>(items: readonly T[], dateOf: (item: T) => IsoDate): readonly T[] => {
+  for (let i = 1; i < items.length; i++) {
+    if (dateOf(items[i]!) < dateOf(items[i - 1]!)) {
+      return [...items].sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
+    }
+  }
+  return items;
+};
+
 /** Whether `date` lies in [start, end], both included; a null end is open. */
 export const isWithin = (date: IsoDate, start: IsoDate, end: IsoDate | null): boolean =>
   date >= start && (end === null || date <= end);

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate, reportingYear } from './calendar.ts';
+import { addDays, type IsoDate, inDateOrder, reportingYear } from './calendar.ts';
 import { isPlacedForAdoption, isShortBreakLegalStatus } from './codes.ts';
 
 /** One row of the SSDA903 Episodes file for a child (dates already parsed). */
@@ -39,9 +39,8 @@ export type PeriodProblemCode = 'period_without_start' | 'x1_without_next_episod
 
 export type PeriodProblem = { code: PeriodProblemCode; date: IsoDate; message: string };
 
-const byDecom = <E extends Episode>(episodes: readonly E[]): E[] =>
-  // A stable sort keeps file order for episodes starting the same day.
-  [...episodes].sort((a, b) => (a.decom < b.decom ? -1 : a.decom > b.decom ? 1 : 0));
+// A stable order keeps file order for episodes starting the same day.
+const decomOf = (episode: Episode): IsoDate => episode.decom;
 
 const closePeriod = <E extends Episode>(episodes: E[]): PeriodOfCare<E> => {
   const first = episodes[0]!;
@@ -73,7 +72,7 @@ export const periodsOfCare = <E extends Episode>(
   const periods: PeriodOfCare<E>[] = [];
   const problems: PeriodProblem[] = [];
   let current: E[] = [];
-  for (const episode of byDecom(episodes)) {
+  for (const episode of inDateOrder(episodes, decomOf)) {
     if (current.length > 0 && episode.rne === 'S') {
       periods.push(closePeriod(current));
       current = [];

@@ -1,4 +1,13 @@
-import { addDays, addMonths, addWorkingDays, ageOn, daysBetween, type IsoDate, minDate } from './calendar.ts';
+import {
+  addDays,
+  addMonths,
+  addWorkingDays,
+  ageOn,
+  daysBetween,
+  type IsoDate,
+  inDateOrder,
+  minDate,
+} from './calendar.ts';
 import { isPlacedForAdoption, isShortBreakLegalStatus } from './codes.ts';
 import {
   type LocalPolicy,
@@ -125,7 +134,7 @@ export const reviewSchedule = <R extends HeldReview, E extends Episode>(
   reviews: readonly R[],
   options: ScheduleOptions = {},
 ): PeriodSchedule<R, E> => {
-  const sorted = [...reviews].sort(byDate);
+  const sorted = inDateOrder(reviews, dateOf);
   const scheduler = new PeriodScheduler<R>(period, options);
   let next = 0;
   for (let i = 1; i < period.episodes.length; i++) {
@@ -138,7 +147,7 @@ export const reviewSchedule = <R extends HeldReview, E extends Episode>(
   return { period, reviews: scheduler.scheduled, pending: scheduler.due, timeline: scheduler.timeline };
 };
 
-const byDate = (a: HeldReview, b: HeldReview) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+const dateOf = (review: HeldReview): IsoDate => review.date;
 
 /**
  * The state of one period's schedule as its events and reviews are applied in date order. A class

@@ -21,16 +21,16 @@ export type EncodedCareHistory = [childId: string, dateOfBirth: string, episodes
  * history (an episode would not have six fields), never misread it.
  */
 export const encodeCareHistory = (children: readonly CareHistoryFacts[]): EncodedCareHistory =>
-  children.map(({ childId, dateOfBirth, episodes }) => [
-    childId,
-    dateOfBirth,
-    episodes
-      .map(
-        (e) =>
-          `${e.startDate},${e.endDate ?? ''},${e.reasonNewEpisode},${e.legalStatus},${e.placement},${e.reasonEnded ?? ''}`,
-      )
-      .join(';'),
-  ]);
+  children.map(({ childId, dateOfBirth, episodes }) => [childId, dateOfBirth, encodeEpisodes(episodes)]);
+
+/** Episodes as the text of EncodedCareHistory: a giver may join the texts of several periods with `;`. */
+export const encodeEpisodes = (episodes: readonly EpisodeFacts[]): string =>
+  episodes
+    .map(
+      (e) =>
+        `${e.startDate},${e.endDate ?? ''},${e.reasonNewEpisode},${e.legalStatus},${e.placement},${e.reasonEnded ?? ''}`,
+    )
+    .join(';');
 
 /**
  * A child's episodes from their text, read in one pass by position: splitting into arrays of

@@ -22,6 +22,7 @@ export {
   decodeCareHistory,
   type EncodedCareHistory,
   encodeCareHistory,
+  encodeEpisodes,
 } from './care-history.ts';
 export {
   checkedAsOf,

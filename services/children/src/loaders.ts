@@ -11,6 +11,7 @@ import {
 } from './data/compute-annual-report.ts';
 import { type ChildrenCompliance, loadChildrenCompliance } from './data/compute-compliance.ts';
 import { type ChildrenTrend, computeChildrenTrend } from './data/compute-report-trend.ts';
+import { careHistoryEncoder } from './data/encode-care-history.ts';
 import { type AllocationRow, findOpenAllocations } from './data/find-allocations.ts';
 import { type ChildRow, findChildrenByIds } from './data/find-children.ts';
 import { findEarliestPeriodStart } from './data/find-earliest-period-start.ts';
@@ -41,6 +42,7 @@ export const loaders = createContextCache((ctx: RequestContext) => {
   const trendAsked = new Set<number>();
   const trendStart = (year: number) => reportingYear(year - TREND_YEARS_BEFORE).start;
   return {
+    encodeCareHistory: careHistoryEncoder(),
     /** Says, before the report's first read, that the request also wants `year`'s trend. */
     askTrend: (year: number) => {
       trendAsked.add(year);

@@ -36,6 +36,7 @@ import {
   type Oc2Row,
   overlaps,
   type PeriodBehind,
+  type PeriodOfCare,
   type PlacementDistance,
   periodsOfCare,
   periodsWithoutStartInYear,
@@ -111,7 +112,12 @@ export type CouncilHistory = {
   policy: LocalPolicyVersion[];
 };
 
-export type ChildCareHistory = { childId: string; dateOfBirth: IsoDate; episodes: ReportEpisodeRow[] };
+export type ChildCareHistory = {
+  childId: string;
+  dateOfBirth: IsoDate;
+  /** The child's periods of care touching the span asked about, oldest first. */
+  periods: readonly PeriodOfCare<ReportEpisode>[];
+};
 
 export type AnnualReportFigures = {
   year: number;
@@ -421,11 +427,7 @@ export function careHistoryOf(history: CouncilHistory, start: IsoDate, end: IsoD
     if (touching.length === 0) continue;
     const row = history.childById.get(child);
     if (!row) continue;
-    result.push({
-      childId: child,
-      dateOfBirth: row.dateOfBirth,
-      episodes: touching.flatMap((p) => p.episodes.map((e) => e.row)),
-    });
+    result.push({ childId: child, dateOfBirth: row.dateOfBirth, periods: touching });
   }
   return result;
 }

@@ -2,7 +2,6 @@ import {
   auditRecordsBehind,
   careHistoryScalar,
   checkedReportYear,
-  encodeCareHistory,
   managers,
   noRecordsBehind,
   recordBehindFigureType,
@@ -123,14 +122,14 @@ AnnualReport.implement({
       description:
         'Input for other subgraphs’ @requires: every child with a period of care touching any year of `childrenTrend`',
       resolve: async ({ year }, _args, ctx) =>
-        encodeCareHistory((await loaders(ctx).reportTrend.load(year)).careHistory),
+        loaders(ctx).encodeCareHistory((await loaders(ctx).reportTrend.load(year)).careHistory),
     }),
     careHistory: t.field({
       type: 'CareHistory',
       description:
         'Input for other subgraphs’ @requires: every child with a period of care touching the year',
       resolve: async ({ year }, _args, ctx) =>
-        encodeCareHistory((await loaders(ctx).annualReport.load(year)).careHistory),
+        loaders(ctx).encodeCareHistory((await loaders(ctx).annualReport.load(year)).careHistory),
     }),
     narratives: t.field({
       type: [ReportNarrative],

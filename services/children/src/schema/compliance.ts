@@ -4,7 +4,6 @@ import {
   complianceCheckType,
   complianceComputers,
   complianceReaders,
-  encodeCareHistory,
   invalidInput,
   localPolicyScalar,
   visibleChecks,
@@ -50,7 +49,7 @@ Compliance.implement({
         'Input for other subgraphs’ @requires: every child with a period of care including the date (short breaks too), with the episodes of those periods',
       authScopes: complianceComputers,
       resolve: async ({ asOf }, _args, ctx) =>
-        encodeCareHistory((await loaders(ctx).compliance.load(asOf)).careHistory),
+        loaders(ctx).encodeCareHistory((await loaders(ctx).compliance.load(asOf)).careHistory),
     }),
     policy: t.field({
       type: 'LocalPolicy',
