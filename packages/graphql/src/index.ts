@@ -37,6 +37,11 @@ export type { RequestContext } from './context.ts';
 export { errorLogPlugin } from './error-log.ts';
 export { invalidInput, isClientError, notFound } from './errors.ts';
 export { once } from './loaders.ts';
-export { type EpisodeFacts, requiredEpisodeType, toDomainEpisode } from './required-episodes.ts';
+export {
+  type EpisodeFacts,
+  periodsOfRequiredEpisodes,
+  requiredEpisodeType,
+  toDomainEpisode,
+} from './required-episodes.ts';
 export { type RunningSubgraph, type SubgraphOptions, startSubgraph } from './server.ts';
 export { runServiceFromEnv, type ServiceOptions, type SubgraphService, startService } from './service.ts';

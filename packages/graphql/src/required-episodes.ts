@@ -1,4 +1,4 @@
-import type { Episode } from '@footprint/domain';
+import { type Episode, type PeriodOfCare, periodsOfCare } from '@footprint/domain';
 import type { FootprintBuilder } from './builder.ts';
 
 /** The fields of the children subgraph's Episode that other subgraphs `@requires` to run the rules. */
@@ -54,3 +54,7 @@ export const toDomainEpisode = (episode: EpisodeFacts): Episode => ({
   dec: episode.endDate,
   rec: episode.reasonEnded,
 });
+
+/** The periods of care of a child's required episodes, as the domain forms them. */
+export const periodsOfRequiredEpisodes = (episodes: readonly EpisodeFacts[]): PeriodOfCare[] =>
+  periodsOfCare(episodes.map(toDomainEpisode)).periods;

@@ -1,10 +1,5 @@
-import {
-  advocacyComplianceChecks,
-  type ComplianceCheck,
-  type Involvement,
-  periodsOfCare,
-} from '@footprint/domain';
-import { type CareHistoryFacts, toDomainEpisode } from '@footprint/graphql';
+import { advocacyComplianceChecks, type ComplianceCheck, type Involvement } from '@footprint/domain';
+import { type CareHistoryFacts, periodsOfRequiredEpisodes } from '@footprint/graphql';
 import type { OpenInvolvementRow } from './data/find-involvements-open.ts';
 
 /** Said when a representation carries no sound care history (a direct `_entities` call could send anything). */
@@ -34,7 +29,7 @@ export function computeAdvocacyCompliance(
 ): ComplianceCheck[] {
   const children = history.map((child) => ({
     child: child.childId,
-    periods: periodsOfCare(child.episodes.map(toDomainEpisode)).periods,
+    periods: periodsOfRequiredEpisodes(child.episodes),
   }));
   return advocacyComplianceChecks({ children, involvements: rows.map(asDomainInvolvement), asOf });
 }

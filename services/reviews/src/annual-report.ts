@@ -19,7 +19,6 @@ import {
   paperworkFigures,
   participationBehind,
   participationFigures,
-  periodsOfCare,
   type ReviewFiguresBehind,
   type ReviewFormat,
   reportingYear,
@@ -33,7 +32,12 @@ import {
   type ScheduledReview,
   timelinessFigures,
 } from '@footprint/domain';
-import { type CareHistoryFacts, type CodeCount, codeCounts, toDomainEpisode } from '@footprint/graphql';
+import {
+  type CareHistoryFacts,
+  type CodeCount,
+  codeCounts,
+  periodsOfRequiredEpisodes,
+} from '@footprint/graphql';
 import type { AuditRow } from './data/find-audits.ts';
 import type { ConsultationRow } from './data/find-consultations.ts';
 import type { MidwayReviewRow } from './data/find-midway-reviews.ts';
@@ -203,7 +207,7 @@ export function mergeCareHistories(histories: readonly (readonly CareHistoryFact
 
 /**
  * Each child's reviews placed and scheduled by `childReviewSchedules` over their periods (from the
- * required episodes, `periodsOfCare` + `toDomainEpisode`; rows in date and file order, so the first
+ * required episodes, `periodsOfRequiredEpisodes`; rows in date and file order, so the first
  * row of a date stands). A child outside `careHistory` with reviews dated in `span` is scheduled
  * with no periods, which makes the domain report those reviews as orphans (and same-day duplicates
  * as duplicates). A year's figures read only its own dates, so one scheduling over a span of years
@@ -221,7 +225,7 @@ export function scheduleChildren(
     // The children subgraph lists each child once; a repeated id would only count its reviews twice.
     if (inCare.has(history.childId)) continue;
     inCare.add(history.childId);
-    const { periods } = periodsOfCare(history.episodes.map(toDomainEpisode));
+    const periods = periodsOfRequiredEpisodes(history.episodes);
     const held = (rowsByChild.get(history.childId) ?? []).map(
       (row): ReportReview => ({
         date: row.reviewDate,

@@ -1,10 +1,5 @@
-import {
-  type Involvement,
-  londonDateOf,
-  periodsOfCare,
-  secureAccommodationAdvocacy,
-} from '@footprint/domain';
-import { type EpisodeFacts, requiredEpisodeType, toDomainEpisode } from '@footprint/graphql';
+import { type Involvement, londonDateOf, secureAccommodationAdvocacy } from '@footprint/domain';
+import { type EpisodeFacts, periodsOfRequiredEpisodes, requiredEpisodeType } from '@footprint/graphql';
 import { builder } from '../builder.ts';
 import type { InvolvementRow } from '../data/find-involvements.ts';
 import { loaders } from '../loaders.ts';
@@ -42,7 +37,7 @@ export const Child = builder.externalRef('Child', builder.selection<{ id: string
       ),
       resolve: async (child, _args, ctx) => {
         if (!child.episodes) return null;
-        const { periods } = periodsOfCare(child.episodes.map(toDomainEpisode));
+        const periods = periodsOfRequiredEpisodes(child.episodes);
         const involvements = (await loaders(ctx).involvementsOfChild.load(child.id)).map(toDomainInvolvement);
         return secureAccommodationAdvocacy(periods, involvements, londonDateOf(new Date())).some(
           (spell) => !spell.covered,

@@ -1,13 +1,14 @@
-import { type IsoDate, lookedAfterCountsByYear, reportingYear, trendYears } from '@footprint/domain';
+import {
+  type IsoDate,
+  type LookedAfterTrendCounts,
+  lookedAfterCountsByYear,
+  reportingYear,
+  trendYears,
+} from '@footprint/domain';
 import { type ChildCareHistory, type CouncilHistory, careHistoryOf } from './compute-annual-report.ts';
 
 /** The children subgraph's part of one row of the report's `trend` (further-tables §3). */
-export type ChildrenTrendYear = {
-  year: number;
-  lookedAfterAt31March: number;
-  startedInYear: number;
-  ceasedInYear: number;
-};
+export type ChildrenTrendYear = { year: number } & LookedAfterTrendCounts;
 
 /**
  * The `trend` of reporting year `year` as far as the children's records give it: its years (the

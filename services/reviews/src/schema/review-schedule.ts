@@ -10,9 +10,8 @@ import {
   type LocalPolicy,
   midwayReviewDueFor,
   pendingDueOn,
-  periodsOfCare,
 } from '@footprint/domain';
-import { type EpisodeFacts, toDomainEpisode } from '@footprint/graphql';
+import { type EpisodeFacts, periodsOfRequiredEpisodes } from '@footprint/graphql';
 import { builder } from '../builder.ts';
 import type { ReviewRecord } from '../review-records.ts';
 import { Review } from './review.ts';
@@ -44,7 +43,7 @@ export function reviewScheduleOn(
   asOf: string,
   policy: LocalPolicy = defaultLocalPolicy,
 ): ReviewScheduleFacts | null {
-  const { periods } = periodsOfCare(child.episodes.map(toDomainEpisode));
+  const periods = periodsOfRequiredEpisodes(child.episodes);
   const held = reviews.map((review) => ({ date: review.reviewDate, review }));
   const { schedules } = childReviewSchedules(periods, held, { dob: child.dateOfBirth, policy });
   const schedule = schedules.findLast((candidate) => isInPeriodOn(candidate.period, asOf));
