@@ -1,14 +1,11 @@
-import { connect } from '@footprint/db';
-import { upsertUser } from '@footprint/identity';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type System, startSystem } from '../support/system.ts';
 import { axeViolations, mainText, signIn, submit, tableRows } from './support/browser.ts';
 import type { Portal } from './support/portal.ts';
-import { councils, daysAgo, password, people, seedCouncils } from './support/seed.ts';
+import { councils, daysAgo, password, people, seedCouncils, seedSouthManager } from './support/seed.ts';
 import { type PortalSuite, startPortalSuite } from './support/suite.ts';
 
-const southManager = { email: 'sol.manager@south.example', name: 'Sol Manager' };
 const path = '/c/north/settings/age-bands';
 
 let system: System;
@@ -19,16 +16,7 @@ let browser: Browser;
 beforeAll(async () => {
   system = await startSystem();
   await seedCouncils(system);
-  const identity = connect(system.database.urlFor('identity'), { max: 1 });
-  try {
-    await upsertUser(identity.db, {
-      ...southManager,
-      password,
-      memberships: [{ tenantSlug: 'south', roles: ['manager'], staffRef: 'M9' }],
-    });
-  } finally {
-    await identity.close();
-  }
+  await seedSouthManager(system);
   suite = await startPortalSuite(system, 'portal-age-bands.log');
   ({ portal, browser } = suite);
 }, 240_000);
@@ -200,7 +188,7 @@ describe('the age bands page', () => {
   });
 
   it('shows another council’s manager only that council’s bands', async () => {
-    const page = await signedIn('south', southManager.email);
+    const page = await signedIn('south', people.southManager.email);
     await page.goto(`${portal.url}/c/south/settings/age-bands`);
     expect(await inForce(page)).toEqual(['under 1', '1 to 4', '5 to 9', '10 to 15', '16 and over']);
     expect(await page.$('[data-testid=no-history]')).not.toBeNull();

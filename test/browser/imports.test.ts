@@ -2,8 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { connect } from '@footprint/db';
-import { upsertUser } from '@footprint/identity';
 import { connectRedis, IMPORTS_QUEUE } from '@footprint/jobs';
 import { Queue } from 'bullmq';
 import type { Browser, Page } from 'playwright-core';
@@ -12,13 +10,12 @@ import { redisUrl, type startImportWorker } from '../support/import-worker.ts';
 import { type System, startSystem } from '../support/system.ts';
 import { axeViolations, mainText, signIn, submit, tableRows } from './support/browser.ts';
 import type { Portal } from './support/portal.ts';
-import { councils, password, people, seedCouncils } from './support/seed.ts';
+import { councils, password, people, seedCouncils, seedSouthManager } from './support/seed.ts';
 import { type PortalSuite, startPortalSuite } from './support/suite.ts';
 
 const exampleshire = fileURLToPath(
   new URL('../../../shared/spec/examples/exampleshire/files/', import.meta.url),
 );
-const southManager = { email: 'sol.manager@south.example', name: 'Sol Manager' };
 
 let system: System;
 let suite: PortalSuite;
@@ -30,16 +27,7 @@ let browser: Browser;
 beforeAll(async () => {
   system = await startSystem();
   await seedCouncils(system);
-  const identity = connect(system.database.urlFor('identity'), { max: 1 });
-  try {
-    await upsertUser(identity.db, {
-      ...southManager,
-      password,
-      memberships: [{ tenantSlug: 'south', roles: ['manager'], staffRef: 'M9' }],
-    });
-  } finally {
-    await identity.close();
-  }
+  await seedSouthManager(system);
   suite = await startPortalSuite(system, 'portal-imports.log');
   ({ worker, importsDir, portal, browser } = suite);
 }, 240_000);
@@ -210,7 +198,7 @@ describe('importing Exampleshire', () => {
 
   it('does not show one council’s import to another council’s manager', async () => {
     const page = await freshPage();
-    await signIn(page, portal.url, 'south', southManager.email, password);
+    await signIn(page, portal.url, 'south', people.southManager.email, password);
     const response = await page.goto(`${portal.url}/c/south/imports/${importId}`);
     expect(response?.status()).toBe(404);
     expect(await page.textContent('h1')).toBe('Page not found');

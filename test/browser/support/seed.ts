@@ -26,6 +26,7 @@ export const people = {
   northAdmin: { email: 'admin@north.example', name: 'Alex Admin' },
   advocate: { email: 'ava.advocate@voices.example', name: 'Ava Advocate' },
   southIro: { email: 'sam.reviewer@south.example', name: 'Sam Reviewer' },
+  southManager: { email: 'sol.manager@south.example', name: 'Sol Manager' },
   operator: { email: 'ops@footprint.example', name: 'Olu Operator' },
 } as const;
 
@@ -91,6 +92,20 @@ export async function seedCouncils(system: System) {
       ('south', 'C1', $4, 1, 'PN1', 'I1')`,
     [reviewDates.ada, reviewDates.benFirst, reviewDates.ben, reviewDates.cleo],
   );
+}
+
+/** South's manager, for suites that check one council's manager sees nothing of the other's. */
+export async function seedSouthManager(system: System) {
+  const identity = connect(system.database.urlFor('identity'), { max: 1 });
+  try {
+    await upsertUser(identity.db, {
+      ...people.southManager,
+      password,
+      memberships: [{ tenantSlug: 'south', roles: ['manager'], staffRef: 'M9' }],
+    });
+  } finally {
+    await identity.close();
+  }
 }
 
 export const reviewDates = {
